@@ -1,0 +1,67 @@
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "analysis/cli/commands.hpp"
+#include "models/phold/phold.hpp"
+
+namespace analysis::cli {
+namespace {
+
+struct PholdOptions {
+  models::phold::Config config;
+  std::string loop = "engine";
+  unsigned arity = 4;
+};
+
+void run_phold(const PholdOptions& options) {
+  const auto& c = options.config;
+  const bool engine = options.loop == "engine";
+  const auto result = engine ? models::phold::run_engine(c, options.arity)
+                             : models::phold::run_handwritten(c);
+  const std::string loop_name = engine
+      ? "aiscale engine (" + std::to_string(options.arity) + "-ary heap)"
+      : "hand-written binary-heap loop";
+  std::cout << "PHOLD on the " << loop_name << ": " << c.lps << " LPs x " << c.start_events
+            << " start events, end time " << c.end_time << ", seed " << c.seed << '\n';
+  const double rate = result.seconds > 0.0 ? static_cast<double>(result.events) / result.seconds : 0.0;
+  char line[160];
+  std::snprintf(line, sizeof line, "events=%llu seconds=%.6f events_per_second=%.0f",
+                static_cast<unsigned long long>(result.events), result.seconds, rate);
+  std::cout << line << std::endl;
+}
+
+}  // namespace
+
+void add_bench_command(CLI::App& app) {
+  auto* bench = app.add_subcommand("bench", "Benchmarks of the simulation engine.");
+  bench->require_subcommand(1);
+
+  auto options = std::make_shared<PholdOptions>();
+  auto* phold = bench->add_subcommand(
+      "phold",
+      "PHOLD: N logical processes each start with S events; handling an event at time t\n"
+      "schedules one at a uniformly random LP at t + Exp(mean 1); events at or after the\n"
+      "end time are not handled. The last line printed is\n"
+      "'events=<handled> seconds=<loop wall time> events_per_second=<rate>'.");
+  phold->add_option("--lps", options->config.lps, "Number of logical processes N (>= 1)")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  phold->add_option("--start-events", options->config.start_events,
+                    "Events per LP at the start S (>= 1)")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  phold->add_option("--end", options->config.end_time,
+                    "End time T: events at or after T are not handled (> 0)")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  phold->add_option("--seed", options->config.seed, "Master seed of the random stream")
+      ->capture_default_str();
+  phold->add_option("--loop", options->loop,
+                    "Event loop: 'engine' (aiscale's sim::Simulator) or 'handwritten' (a\n"
+                    "minimal binary-heap loop with no tie-breaking or cancellation: the yardstick)")
+      ->capture_default_str()->check(CLI::IsMember({"engine", "handwritten"}));
+  phold->add_option("--arity", options->arity, "Heap arity of the engine's calendar (2 or 4)")
+      ->capture_default_str()->check(CLI::IsMember({2U, 4U}));
+  phold->callback([options] { run_phold(*options); });
+}
+
+}  // namespace analysis::cli

@@ -1,0 +1,16 @@
+/// @file
+/// @brief The `aiscale` command-line program: one registration function per command.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace analysis::cli {
+
+/// Adds `aiscale bench ...` (engine benchmarks) to `app`.
+void add_bench_command(CLI::App& app);
+
+/// Parses `argv`, runs the chosen command and returns the process exit code: 0 on
+/// success, 1 for a failed run, 2 for bad usage or bad input (with a message on stderr).
+int run(int argc, char** argv);
+
+}  // namespace analysis::cli
