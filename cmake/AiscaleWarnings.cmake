@@ -1,12 +1,16 @@
-# aiscale_configure_target(<target>): the project's compile settings for one target.
-# Warnings (as errors in our own code), C++20, and the optional sanitizers. Applied per
-# target, never through global flags.
+# aiscale_configure_target(<target> [THIRD_PARTY]): the project's compile settings for one
+# target: C++20, warnings as errors, and the optional sanitizers. Applied per target,
+# never through global flags. THIRD_PARTY targets (the Catch2 main, which compiles
+# Catch2's own code) get the language level and sanitizers but not our warning policy.
 function(aiscale_configure_target target)
+  cmake_parse_arguments(ARG "THIRD_PARTY" "" "" ${ARGN})
   target_compile_features(${target} PUBLIC cxx_std_20)
   set_target_properties(${target} PROPERTIES CXX_EXTENSIONS OFF)
-  target_compile_options(${target} PRIVATE
-    -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
-    -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual -Werror)
+  if(NOT ARG_THIRD_PARTY)
+    target_compile_options(${target} PRIVATE
+      -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
+      -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual -Werror)
+  endif()
   if(AISCALE_SANITIZE)
     target_compile_options(${target} PUBLIC
       -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)

@@ -45,7 +45,7 @@ TEMPLATE_TEST_CASE_SIG("equal times are served in scheduling order", "[event_que
   CHECK(drain(queue) == expected);
 }
 
-TEMPLATE_TEST_CASE_SIG("a random workload is served in (time, seq) order", "[event_queue]",
+TEMPLATE_TEST_CASE_SIG("a random workload is served in (time; seq) order", "[event_queue]",
                        ((std::size_t A), A), 2, 4) {
   // Times drawn from few values so that ties are frequent; interleave pushes and pops.
   sim::Rng rng(7);

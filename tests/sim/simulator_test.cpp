@@ -52,7 +52,7 @@ TEST_CASE("zero-delay events scheduled by a handler run after the events already
   CHECK(order == std::vector<int>{1, 2, 3});
 }
 
-TEST_CASE("run_until handles events up to and including the end, then sets the clock",
+TEST_CASE("run_until handles events up to and including the end and then sets the clock",
           "[simulator]") {
   sim::Simulator<Ev> s;
   for (int i = 1; i <= 5; ++i) s.schedule_at(static_cast<double>(i), Ev{i});
