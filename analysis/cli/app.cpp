@@ -1,10 +1,42 @@
 #include <exception>
 #include <iostream>
 #include <stdexcept>
+#include <string>
 
 #include "analysis/cli/commands.hpp"
 
 namespace analysis::cli {
+namespace {
+
+// CLI11 reports a mistyped command as "A subcommand is required", which does not name
+// the culprit. Walk the leading words along the command tree and name the first one
+// that is not a command, with the commands that would fit.
+bool report_unknown_command(const CLI::App& app, int argc, char** argv) {
+  const CLI::App* current = &app;
+  std::string path = "aiscale";
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word.empty() || word[0] == '-') return false;
+    const auto subcommands = current->get_subcommands([](const CLI::App*) { return true; });
+    if (subcommands.empty()) return false;  // a positional argument of a leaf command
+    const CLI::App* next = nullptr;
+    std::string names;
+    for (const CLI::App* sub : subcommands) {
+      if (sub->get_name() == word) next = sub;
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    if (next == nullptr) {
+      std::cerr << "aiscale: error: unknown command '" << word << "' for '" << path
+                << "'. Commands: " << names << ". Run '" << path << " --help'.\n";
+      return true;
+    }
+    current = next;
+    path += " " + word;
+  }
+  return false;
+}
+
+}  // namespace
 
 int run(int argc, char** argv) {
   CLI::App app{
@@ -16,6 +48,7 @@ int run(int argc, char** argv) {
   app.footer("Run 'aiscale <command> --help' for the options of one command.");
   add_bench_command(app);
 
+  if (report_unknown_command(app, argc, argv)) return 2;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
