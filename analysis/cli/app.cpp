@@ -47,6 +47,9 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Run 'aiscale <command> --help' for the options of one command.");
   add_bench_command(app);
+  add_validate_command(app);
+  add_schema_command(app);
+  add_trace_command(app);
 
   if (report_unknown_command(app, argc, argv)) return 2;
   try {

@@ -1,0 +1,1048 @@
+// The rules of the enterprise model (MODEL.md sections 1-8), one section per mechanism.
+// Each rule's comment says which state it may change.
+#include "models/enterprise/enterprise.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <sstream>
+#include <stdexcept>
+
+#include "models/enterprise/adoption.hpp"
+#include "models/enterprise/drift.hpp"
+#include "models/enterprise/stocks.hpp"
+#include "sim/distributions.hpp"
+
+namespace models::enterprise {
+namespace {
+
+constexpr std::uint32_t kCentral = 0;  // team 0 is the central team; team 1 + b is BU b's
+
+std::uint32_t pool_id(std::uint32_t team, Role role) {
+  return team * static_cast<std::uint32_t>(kRoleCount) + static_cast<std::uint32_t>(role);
+}
+std::uint32_t team_of_pool(std::uint32_t pool) { return pool / static_cast<std::uint32_t>(kRoleCount); }
+Role role_of_pool(std::uint32_t pool) { return static_cast<Role>(pool % kRoleCount); }
+
+// Roles that stand in when a team has nobody of the needed role, in order of preference.
+// A stand-in works at the substitution penalty (MODEL.md section 3).
+std::span<const Role> substitutes_for(Role role) {
+  static constexpr Role ds[] = {Role::ml_engineer, Role::data_engineer};
+  static constexpr Role de[] = {Role::data_scientist, Role::ml_engineer};
+  static constexpr Role mle[] = {Role::mlops_engineer, Role::data_scientist, Role::data_engineer};
+  static constexpr Role mlops[] = {Role::ml_engineer, Role::data_engineer};
+  static constexpr Role pm[] = {Role::data_scientist, Role::governance};
+  static constexpr Role gov[] = {Role::product_manager};
+  switch (role) {
+    case Role::data_scientist: return ds;
+    case Role::data_engineer: return de;
+    case Role::ml_engineer: return mle;
+    case Role::mlops_engineer: return mlops;
+    case Role::product_manager: return pm;
+    case Role::governance: return gov;
+  }
+  return {};
+}
+
+const Effort& effort_spec(const Lifecycle& l, Phase phase) {
+  switch (phase) {
+    case Phase::data_prep: return l.data_prep;
+    case Phase::modeling: return l.modeling;
+    case Phase::pilot: return l.pilot;
+    case Phase::governance_review: return l.governance_review;
+    case Phase::deployment: return l.deployment;
+    case Phase::retraining: return l.retraining;
+  }
+  return l.data_prep;
+}
+
+// A multiplier with mean 1 and the effort's coefficient of variation.
+double effort_multiplier(sim::Rng& rng, const Effort& e) {
+  switch (e.distribution) {
+    case EffortDistribution::deterministic: return 1.0;
+    case EffortDistribution::exponential: return sim::exponential(rng, 1.0);
+    case EffortDistribution::gamma:
+      return e.cv > 0.0 ? sim::gamma(rng, 1.0 / (e.cv * e.cv), e.cv * e.cv) : 1.0;
+    case EffortDistribution::lognormal: return sim::lognormal_mean_sd(rng, 1.0, e.cv);
+  }
+  return 1.0;
+}
+
+const char* stage_verb(Phase phase) {
+  switch (phase) {
+    case Phase::data_prep: return "data prep";
+    case Phase::modeling: return "modelling";
+    case Phase::pilot: return "pilot";
+    case Phase::governance_review: return "governance review";
+    case Phase::deployment: return "deployment";
+    case Phase::retraining: return "retraining";
+  }
+  return "";
+}
+
+std::string money(double dollars) {
+  std::ostringstream out;
+  out.precision(3);
+  if (std::abs(dollars) >= 1e6) {
+    out << '$' << dollars / 1e6 << 'M';
+  } else {
+    out << '$' << dollars / 1e3 << 'k';
+  }
+  return out.str();
+}
+
+sim::Rng named(std::uint64_t seed, std::uint64_t rep, std::string_view name, std::uint64_t index = 0) {
+  return sim::Rng::for_stream(seed, rep, sim::mix64(sim::stream_id(name) + index));
+}
+
+std::vector<sim::Rng> per_unit(std::uint64_t seed, std::uint64_t rep, std::string_view name, std::size_t n) {
+  std::vector<sim::Rng> out;
+  out.reserve(n);
+  for (std::size_t b = 0; b < n; ++b) out.push_back(named(seed, rep, name, b));
+  return out;
+}
+
+Graph make_graph(const Scenario& s, std::uint64_t seed, std::uint64_t rep) {
+  sim::Rng rng = named(seed, rep, "org-graph");
+  return build_org_graph(s.graph, s.business_units, rng);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// Construction: the enterprise at month 0 (MODEL.md sections 1, 2).
+
+Enterprise::Enterprise(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication)
+    : s_(scenario),
+      seed_(seed),
+      replication_(replication),
+      graph_(make_graph(scenario, seed, replication)),
+      neighbours_(graph_),
+      structure_(scenario.structure),
+      arrivals_(per_unit(seed, replication, "idea-arrivals", scenario.business_units.size())),
+      ideas_(per_unit(seed, replication, "idea-attributes", scenario.business_units.size())),
+      selection_(named(seed, replication, "selection")),
+      decisions_(named(seed, replication, "decisions")),
+      production_(named(seed, replication, "production")),
+      workforce_(named(seed, replication, "workforce")),
+      incidents_(named(seed, replication, "incidents")),
+      reuse_(named(seed, replication, "reuse")),
+      ledger_(scenario.money.discount_rate_per_year) {
+  const auto n = static_cast<std::uint32_t>(s_.business_units.size());
+  units_.resize(n);
+  for (std::uint32_t b = 0; b < n; ++b) {
+    const auto& bu = s_.business_units[b];
+    units_[b].trust = bu.trust;
+    units_[b].data_debt = s_.switches.data_debt ? bu.data_debt : 0.0;
+    units_[b].platform = s_.platform.initial;
+  }
+  platform_ = s_.platform.initial;
+  governance_ = s_.governance.initial;
+  change_management_ = s_.money.change_management_per_month;
+  portfolio_discipline_ = s_.lifecycle.portfolio_discipline;
+  auto_retrain_threshold_ = s_.production.auto_retrain_threshold;
+
+  teams_.resize(1 + n);
+  for (const Role r : kRoles) {
+    // Everyone starts in the centre; allocate_people moves them where the structure says.
+    teams_[kCentral].pool(r).target = s_.workforce.headcount[r];
+    teams_[kCentral].pool(r).headcount = s_.workforce.headcount[r];
+  }
+  allocate_people(structure_);
+
+  for (std::uint32_t b = 0; b < n; ++b) {
+    if (s_.business_units[b].idea_rate > 0.0) {
+      sim_.schedule_at(sim::exponential(arrivals_[b], s_.business_units[b].idea_rate),
+                       Event{Event::Kind::idea_arrival, b});
+    }
+  }
+  for (std::uint32_t i = 0; i < s_.interventions.size(); ++i) {
+    sim_.schedule_at(s_.interventions[i].month, Event{Event::Kind::intervention, i});
+  }
+  for (int m = 1; m <= static_cast<int>(std::ceil(s_.horizon_months)); ++m) {
+    sim_.schedule_at(std::min(static_cast<double>(m), s_.horizon_months),
+                     Event{Event::Kind::monthly_tick, 0});
+  }
+}
+
+RunResult Enterprise::run() {
+  advance_to(s_.horizon_months);
+  result_.events = sim_.events_handled();
+  finish_summary(result_);
+  return std::move(result_);
+}
+
+void Enterprise::advance_to(double month) {
+  sim_.run_until(std::min(month, s_.horizon_months), [this](const Event& e) {
+    switch (e.kind) {
+      case Event::Kind::idea_arrival: on_idea_arrival(e.id); break;
+      case Event::Kind::coordination_done: on_coordination_done(e.id); break;
+      case Event::Kind::phase_done: on_phase_done(e.id); break;
+      case Event::Kind::purgatory_review: on_purgatory_review(e.id); break;
+      case Event::Kind::drift_detected: on_drift_detected(e.id); break;
+      case Event::Kind::end_of_life: on_end_of_life(e.id); break;
+      case Event::Kind::hire_arrives: on_hire_arrives(e.id); break;
+      case Event::Kind::freeze_ends: on_freeze_ends(e.id); break;
+      case Event::Kind::intervention: on_intervention(e.id); break;
+      case Event::Kind::monthly_tick: on_monthly_tick(); break;
+    }
+  });
+}
+
+RunResult simulate(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication) {
+  return Enterprise(scenario, seed, replication).run();
+}
+
+void Enterprise::trace(std::uint32_t unit, std::int64_t uc, const std::string& text) const {
+  if (trace_) trace_(TraceLine{sim_.now(), unit, uc, text});
+}
+
+// ---------------------------------------------------------------------------------------
+// Org structure (MODEL.md section 2): which team people sit in, whose backlog an idea
+// joins, which team serves a phase. Changes: teams_' pool targets and headcounts.
+
+std::uint32_t Enterprise::home_team_of(std::uint32_t unit) const {
+  return s_.policy(structure_).shared_backlog ? kCentral : 1 + unit;
+}
+
+std::uint32_t Enterprise::serving_team(std::uint32_t unit, Role role) const {
+  return s_.policy(structure_).central[role] ? kCentral : 1 + unit;
+}
+
+double Enterprise::platform_for(std::uint32_t unit) const {
+  return s_.policy(structure_).shared_platform ? platform_ : units_[unit].platform;
+}
+
+// Splits each role's targets (and people) between the central team and the BU teams as
+// the structure says: central roles all in the centre; embedded roles over the BUs in
+// proportion to their idea rates (largest remainder, ties to the lower index). Free
+// people move at once; busy people move when they finish (Pool::moving).
+void Enterprise::allocate_people(Structure structure) {
+  structure_ = structure;
+  const auto& policy = s_.policy(structure);
+  const std::size_t n = units_.size();
+  std::vector<double> weight(n);
+  for (std::size_t b = 0; b < n; ++b) weight[b] = s_.business_units[b].idea_rate;
+  const double weight_sum = std::accumulate(weight.begin(), weight.end(), 0.0);
+
+  for (const Role r : kRoles) {
+    int total_target = 0;
+    for (auto& t : teams_) total_target += t.pool(r).target;
+    std::vector<int> target(teams_.size(), 0);
+    if (policy.central[r] || weight_sum <= 0.0) {
+      target[kCentral] = total_target;
+    } else {
+      std::vector<std::pair<double, std::size_t>> remainders;
+      int placed = 0;
+      for (std::size_t b = 0; b < n; ++b) {
+        const double share = total_target * weight[b] / weight_sum;
+        target[1 + b] = static_cast<int>(std::floor(share));
+        placed += target[1 + b];
+        remainders.emplace_back(share - std::floor(share), b);
+      }
+      std::stable_sort(remainders.begin(), remainders.end(),
+                       [](const auto& a, const auto& c) { return a.first > c.first; });
+      for (std::size_t k = 0; placed < total_target; ++k, ++placed) ++target[1 + remainders[k].second];
+    }
+    // Move people toward the new targets: first record every surplus, then fill deficits.
+    int movers = 0;
+    for (std::size_t t = 0; t < teams_.size(); ++t) {
+      Pool& p = teams_[t].pool(r);
+      p.target = target[t];
+      const int surplus = p.headcount - p.moving - p.leaving - p.target;
+      if (surplus > 0) {
+        const int free_movers = std::min(surplus, p.free());
+        p.headcount -= free_movers;
+        movers += free_movers;
+        p.moving += surplus - free_movers;  // busy: move on release
+      }
+    }
+    for (std::size_t t = 0; t < teams_.size() && movers > 0; ++t) {
+      Pool& p = teams_[t].pool(r);
+      const int deficit = p.target - (p.headcount - p.moving - p.leaving + p.open_requisitions);
+      const int moved = std::min(deficit, movers);
+      if (moved > 0) {
+        p.headcount += moved;
+        movers -= moved;
+      }
+    }
+    if (movers > 0) teams_[kCentral].pool(r).headcount += movers;  // nowhere short: stay central
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The use-case lifecycle (MODEL.md section 3).
+
+// A new idea in BU `unit`: draws its value, difficulty, risk class and efforts from the
+// BU's idea stream. Changes: use_cases_.
+std::uint32_t Enterprise::create_use_case(std::uint32_t unit, bool is_copy, std::uint32_t source) {
+  const auto& bu = s_.business_units[unit];
+  const auto& l = s_.lifecycle;
+  sim::Rng& rng = ideas_[unit];
+  UseCase u;
+  u.unit = unit;
+  u.is_copy = is_copy;
+  u.created = sim_.now();
+  u.value = bu.value_scale * std::exp(sim::normal(rng, 0.0, l.value_sigma));
+  u.difficulty = sim::beta(rng, 2.0, 2.0);
+  u.high_risk = sim::bernoulli(rng, std::min(1.0, l.high_risk_factor * bu.regulatory_risk));
+  double expected_effort = 0.0;
+  for (std::size_t ph = 0; ph < kPhaseCount; ++ph) {
+    const auto phase = static_cast<Phase>(ph);
+    const Effort& e = effort_spec(l, phase);
+    // Harder use cases take more effort: x (0.5 + d), mean 1 over d ~ Beta(2, 2).
+    u.effort[ph] = e.mean * (0.5 + u.difficulty) * effort_multiplier(rng, e);
+    if (phase != Phase::retraining) expected_effort += e.mean * (0.5 + u.difficulty);
+  }
+  if (is_copy) {
+    u.effort[static_cast<std::size_t>(Phase::data_prep)] *= l.reuse_effort_share;
+    u.effort[static_cast<std::size_t>(Phase::modeling)] *= l.reuse_effort_share;
+    u.value = use_cases_[source].value / s_.business_units[use_cases_[source].unit].value_scale * bu.value_scale;
+  }
+  // The value-vs-difficulty 2x2: value x feasibility / expected effort.
+  const double feasibility = (1.0 - 0.5 * u.difficulty) * (0.5 + 0.5 * bu.data_quality);
+  u.score = u.value * feasibility / expected_effort;
+  u.home_team = home_team_of(unit);
+  use_cases_.push_back(std::move(u));
+  return static_cast<std::uint32_t>(use_cases_.size() - 1);
+}
+
+void Enterprise::on_idea_arrival(std::uint32_t unit) {
+  const auto& bu = s_.business_units[unit];
+  sim_.schedule_in(sim::exponential(arrivals_[unit], bu.idea_rate), Event{Event::Kind::idea_arrival, unit});
+  ++ideas_this_month_;
+  const std::uint32_t uc = create_use_case(unit, false, 0);
+  UseCase& u = use_cases_[uc];
+  teams_[u.home_team].backlog.push_back(uc);
+  trace(unit, uc, "idea: value " + money(u.value) + "/month at full adoption, difficulty " +
+                      std::to_string(u.difficulty).substr(0, 4) + (u.high_risk ? ", high risk" : ""));
+  fill_team(u.home_team);
+}
+
+// Starts backlog ideas while the team is under its WIP limit. With probability
+// `portfolio_discipline` the best-scoring idea is chosen, otherwise the oldest (pilots
+// chosen by enthusiasm). Changes: the team's backlog and WIP, the chosen use cases.
+void Enterprise::fill_team(std::uint32_t team) {
+  Team& t = teams_[team];
+  const int limit = std::max(1, static_cast<int>(std::ceil(s_.lifecycle.wip_per_person * t.headcount())));
+  while (t.wip < limit && !t.backlog.empty()) {
+    auto pick = t.backlog.begin();
+    if (sim::bernoulli(selection_, portfolio_discipline_)) {
+      pick = std::max_element(t.backlog.begin(), t.backlog.end(), [this](std::uint32_t a, std::uint32_t b) {
+        return use_cases_[a].score < use_cases_[b].score;
+      });
+    }
+    const std::uint32_t uc = *pick;
+    t.backlog.erase(pick);
+    start_work(uc);
+  }
+}
+
+void Enterprise::start_work(std::uint32_t uc) {
+  UseCase& u = use_cases_[uc];
+  u.in_wip = true;
+  ++teams_[u.home_team].wip;
+  ++pilots_launched_;
+  trace(u.unit, uc, u.is_copy ? "work starts: adapting a neighbour's model" : "work starts");
+  begin_phase(uc, Phase::data_prep);
+}
+
+void Enterprise::leave_wip(std::uint32_t uc) {
+  UseCase& u = use_cases_[uc];
+  if (!u.in_wip) return;
+  u.in_wip = false;
+  --teams_[u.home_team].wip;
+  fill_team(u.home_team);
+}
+
+// A phase begins: the use case moves to its stage and, after the structure's
+// coordination delay, asks for a person. Deployments wait while the BU is frozen.
+void Enterprise::begin_phase(std::uint32_t uc, Phase phase) {
+  UseCase& u = use_cases_[uc];
+  u.job = phase;
+  u.has_job = true;
+  u.holds_person = false;
+  switch (phase) {
+    case Phase::data_prep: u.stage = Stage::data_prep; break;
+    case Phase::modeling: u.stage = Stage::modeling; break;
+    case Phase::pilot: u.stage = Stage::pilot; break;
+    case Phase::governance_review: u.stage = Stage::governance_review; break;
+    case Phase::deployment: u.stage = Stage::deployment; break;
+    case Phase::retraining: break;  // stays in production
+  }
+  if (phase == Phase::deployment && units_[u.unit].frozen_until > sim_.now()) {
+    units_[u.unit].frozen_waiting.push_back(uc);
+    trace(u.unit, uc, "deployment waits: deployments frozen after an incident");
+    return;
+  }
+  const double delay = s_.policy(structure_).coordination_delay_months;
+  if (delay > 0.0) {
+    sim_.schedule_in(delay, Event{Event::Kind::coordination_done, uc});
+  } else {
+    request_person(uc);
+  }
+}
+
+void Enterprise::on_coordination_done(std::uint32_t uc) {
+  UseCase& u = use_cases_[uc];
+  if (u.stage == Stage::retired) return;
+  request_person(uc);
+}
+
+// Finds the pool that serves the phase: the needed role in the serving team, or, when
+// that team has nobody of the role and is not hiring one, a stand-in role at the
+// substitution penalty. Seizes a free person or joins the queue.
+void Enterprise::request_person(std::uint32_t uc) {
+  UseCase& u = use_cases_[uc];
+  const Role role = role_for(u.job);
+  const std::uint32_t team = serving_team(u.unit, role);
+  const Pool& own = teams_[team].pool(role);
+  std::uint32_t chosen = pool_id(team, role);
+  double productivity = 1.0;
+  if (own.headcount - own.moving - own.leaving <= 0 && own.open_requisitions == 0) {
+    for (const Role sub : substitutes_for(role)) {
+      const std::uint32_t sub_team = serving_team(u.unit, sub);
+      const Pool& p = teams_[sub_team].pool(sub);
+      if (p.headcount - p.moving - p.leaving > 0) {
+        chosen = pool_id(sub_team, sub);
+        productivity = s_.workforce.substitution_penalty;
+        break;
+      }
+    }
+  }
+  Pool& pool = teams_[team_of_pool(chosen)].pool(role_of_pool(chosen));
+  if (pool.free() > 0 && pool.waiting.empty()) {
+    seize(uc, chosen, productivity);
+  } else {
+    pool.waiting.push_back(uc);
+  }
+}
+
+// Effort x multipliers / productivity (MODEL.md section 3): data prep slowed by debt and
+// helped by data quality, deployment slowed by legacy and sped by the platform, every
+// phase on the team's experience curve. Data engineers give `paydown_share` of their
+// time to paying debt down.
+double Enterprise::phase_duration(std::uint32_t uc, Phase phase, Role worker, double productivity) const {
+  const UseCase& u = use_cases_[uc];
+  const auto& bu = s_.business_units[u.unit];
+  double effort = u.effort[static_cast<std::size_t>(phase)];
+  if (phase == Phase::data_prep) {
+    effort *= (1.0 + s_.data_debt.prep_factor * units_[u.unit].data_debt) * (1.0 - 0.5 * bu.data_quality);
+  }
+  if (phase == Phase::deployment) {
+    effort *= (1.0 + s_.platform.legacy_factor * bu.legacy_complexity) *
+              (1.0 - s_.platform.deployment_effect * platform_for(u.unit));
+  }
+  if (phase == Phase::retraining && platform_for(u.unit) >= auto_retrain_threshold_) {
+    effort *= s_.production.auto_retrain_effort_share;
+  }
+  if (s_.switches.learning) {
+    const double b = -std::log2(s_.workforce.progress_ratio);
+    effort *= std::pow(1.0 + teams_[u.home_team].experience, -b);
+  }
+  double speed = productivity;
+  if (s_.switches.data_debt && worker == Role::data_engineer) {
+    speed *= 1.0 - s_.data_debt.paydown_share;
+  }
+  return effort / speed;
+}
+
+void Enterprise::seize(std::uint32_t uc, std::uint32_t pool, double productivity) {
+  UseCase& u = use_cases_[uc];
+  const std::uint32_t team = team_of_pool(pool);
+  ++teams_[team].pool(role_of_pool(pool)).busy;
+  u.holds_person = true;
+  u.job_pool = pool;
+  u.job_started = sim_.now();
+  const double duration = phase_duration(uc, u.job, role_of_pool(pool), productivity);
+  u.service[static_cast<std::size_t>(u.job)] += duration;
+  sim_.schedule_in(duration, Event{Event::Kind::phase_done, uc});
+}
+
+// Releases the person a use case holds: they leave, move, or take the next waiting job.
+void Enterprise::release(std::uint32_t uc) {
+  UseCase& u = use_cases_[uc];
+  if (!u.holds_person) return;
+  u.holds_person = false;
+  effort_done_[static_cast<std::size_t>(u.job)] += sim_.now() - u.job_started;
+  const std::uint32_t pool_index = u.job_pool;
+  Pool& p = teams_[team_of_pool(pool_index)].pool(role_of_pool(pool_index));
+  --p.busy;
+  if (p.leaving > 0) {
+    --p.leaving;
+    --p.headcount;
+  } else if (p.moving > 0) {
+    --p.moving;
+    --p.headcount;
+    // To the team of the same role furthest below its target.
+    const Role r = role_of_pool(pool_index);
+    std::uint32_t best = kCentral;
+    int best_deficit = std::numeric_limits<int>::min();
+    for (std::uint32_t t = 0; t < teams_.size(); ++t) {
+      const Pool& q = teams_[t].pool(r);
+      const int deficit = q.target - (q.headcount - q.moving - q.leaving + q.open_requisitions);
+      if (deficit > best_deficit) {
+        best_deficit = deficit;
+        best = t;
+      }
+    }
+    ++teams_[best].pool(r).headcount;
+    serve_queue(pool_id(best, r));
+  }
+  serve_queue(pool_index);
+}
+
+// Gives free people of a pool to the jobs waiting for them, first come first served.
+void Enterprise::serve_queue(std::uint32_t pool_index) {
+  Pool& p = teams_[team_of_pool(pool_index)].pool(role_of_pool(pool_index));
+  while (p.free() > 0 && !p.waiting.empty()) {
+    const std::uint32_t uc = p.waiting.front();
+    p.waiting.pop_front();
+    const UseCase& u = use_cases_[uc];
+    if (u.stage == Stage::retired || !u.has_job) continue;
+    const double productivity = role_for(u.job) == role_of_pool(pool_index) ? 1.0 : s_.workforce.substitution_penalty;
+    seize(uc, pool_index, productivity);
+  }
+}
+
+void Enterprise::on_phase_done(std::uint32_t uc) {
+  release(uc);
+  UseCase& u = use_cases_[uc];
+  const Phase done = u.job;
+  u.has_job = false;
+  if (done != Phase::pilot && done != Phase::deployment) trace(u.unit, uc, std::string(stage_verb(done)) + " done");
+  switch (done) {
+    case Phase::data_prep:
+      if (s_.switches.data_debt) {
+        units_[u.unit].data_debt += debt_added(s_.data_debt, s_.policy(structure_).standardisation);
+      }
+      begin_phase(uc, Phase::modeling);
+      break;
+    case Phase::modeling: begin_phase(uc, Phase::pilot); break;
+    case Phase::pilot: decide_after_pilot(uc); break;
+    case Phase::governance_review: begin_phase(uc, Phase::deployment); break;
+    case Phase::deployment: enter_production(uc); break;
+    case Phase::retraining: finish_retraining(uc); break;
+  }
+}
+
+// Readiness for production (MODEL.md section 3): rises with platform maturity and MLOps
+// staffing, falls with legacy complexity.
+double Enterprise::readiness(std::uint32_t unit) const {
+  const auto& l = s_.lifecycle;
+  const double r = l.readiness_base + l.readiness_platform * platform_for(unit) +
+                   l.readiness_mlops * mlops_staffing(unit) -
+                   l.readiness_legacy * s_.business_units[unit].legacy_complexity;
+  return std::clamp(r, 0.0, 1.0);
+}
+
+// MLOps engineers serving the BU relative to what its production models need.
+double Enterprise::mlops_staffing(std::uint32_t unit) const {
+  const std::uint32_t team = serving_team(unit, Role::mlops_engineer);
+  const double people = teams_[team].pool(Role::mlops_engineer).headcount;
+  double models = 0.0;
+  for (const std::uint32_t uc : in_production_) {
+    if (team == kCentral || use_cases_[uc].unit == unit) models += 1.0;
+  }
+  const double needed = std::max(1.0, models / s_.lifecycle.models_per_mlops);
+  return std::min(1.0, people / needed);
+}
+
+double Enterprise::monitoring_coverage(std::uint32_t unit) const {
+  const auto& p = s_.production;
+  return std::clamp(p.monitoring_base + p.monitoring_platform * platform_for(unit) +
+                        p.monitoring_mlops * mlops_staffing(unit) + monitoring_extra_,
+                    0.0, 1.0);
+}
+
+bool Enterprise::go_decision(std::uint32_t uc) {
+  const UseCase& u = use_cases_[uc];
+  const double p_go = s_.lifecycle.sponsor_support * readiness(u.unit);
+  return sim::bernoulli(decisions_, std::clamp(p_go, 0.0, 1.0));
+}
+
+// The pilot measures V_hat = V x phi x quality x noise; kill below the bar, otherwise
+// go with p_go = sponsor x readiness, else hold in purgatory.
+void Enterprise::decide_after_pilot(std::uint32_t uc) {
+  UseCase& u = use_cases_[uc];
+  const auto& l = s_.lifecycle;
+  ++pilots_decided_;
+  const double quality = (1.0 - 0.4 * u.difficulty) / (1.0 + s_.data_debt.pilot_penalty * units_[u.unit].data_debt);
+  const double noise = std::exp(sim::normal(decisions_, 0.0, l.pilot_noise_sigma));
+  const double measured = u.value * s_.policy(structure_).domain_fit * quality * noise;
+  const double bar = l.kill_value_ratio * s_.business_units[u.unit].value_scale;
+  std::ostringstream msg;
+  msg << "pilot done: measured value " << money(measured) << "/month, ";
+  if (measured < bar) {
+    msg << "decision KILL (below the bar of " << money(bar) << ")";
+    trace(u.unit, uc, msg.str());
+    kill(uc, nullptr);
+    return;
+  }
+  const bool go = go_decision(uc);
+  msg.precision(2);
+  msg << "decision " << (go ? "GO" : "HOLD") << " (readiness " << readiness(u.unit) << ")";
+  trace(u.unit, uc, msg.str());
+  if (go) {
+    to_deployment(uc);
+  } else {
+    u.stage = Stage::purgatory;
+    u.purgatory_since = sim_.now();
+    leave_wip(uc);
+    sim_.schedule_in(l.purgatory_review_months, Event{Event::Kind::purgatory_review, uc});
+  }
+}
+
+void Enterprise::on_purgatory_review(std::uint32_t uc) {
+  UseCase& u = use_cases_[uc];
+  if (u.stage != Stage::purgatory) return;
+  if (go_decision(uc)) {
+    trace(u.unit, uc, "purgatory review: GO");
+    u.in_wip = true;  // back in work, above the limit: it was started before
+    ++teams_[u.home_team].wip;
+    to_deployment(uc);
+  } else if (sim_.now() - u.purgatory_since + 1e-9 >= s_.lifecycle.purgatory_limit_months) {
+    kill(uc, "killed after the purgatory limit");
+  } else {
+    trace(u.unit, uc, "purgatory review: HOLD");
+    sim_.schedule_in(s_.lifecycle.purgatory_review_months, Event{Event::Kind::purgatory_review, uc});
+  }
+}
+
+void Enterprise::to_deployment(std::uint32_t uc) {
+  begin_phase(uc, use_cases_[uc].high_risk ? Phase::governance_review : Phase::deployment);
+}
+
+void Enterprise::kill(std::uint32_t uc, const char* why) {
+  UseCase& u = use_cases_[uc];
+  if (why != nullptr) trace(u.unit, uc, why);
+  u.stage = Stage::killed;
+  ++killed_;
+  leave_wip(uc);
+}
+
+// ---------------------------------------------------------------------------------------
+// Production (MODEL.md section 4): accuracy decays from a0 toward a_min at a rate set by
+// the BU's data debt, with shocks; monitoring detects the drop, users notice it later.
+
+void Enterprise::enter_production(std::uint32_t uc) {
+  UseCase& u = use_cases_[uc];
+  const auto& p = s_.production;
+  u.stage = Stage::production;
+  u.deployed_at = sim_.now();
+  u.accuracy_start = p.accuracy_initial;
+  u.accuracy_time = sim_.now();
+  u.lambda = s_.switches.drift ? drift_lambda(p, units_[u.unit].data_debt) : 0.0;
+  u.adoption = 0.0;
+  u.version = 1;
+  u.monitored = sim::bernoulli(production_, monitoring_coverage(u.unit));
+  ++reached_production_;
+  idea_to_production_.push_back(sim_.now() - u.created);
+  in_production_.push_back(uc);
+  teams_[u.home_team].experience += 1.0;
+  if (s_.switches.trust) units_[u.unit].trust = trust_gain(units_[u.unit].trust, s_.trust.gain_per_success);
+  u.end_of_life = sim_.schedule_in(sim::exponential(production_, 1.0 / p.end_of_life_months),
+                                   Event{Event::Kind::end_of_life, uc});
+  trace(u.unit, uc, std::string("in production") + (u.monitored ? ", monitored" : ", unmonitored"));
+  leave_wip(uc);
+  schedule_detection(uc);
+}
+
+double Enterprise::accuracy_now(const UseCase& u) const {
+  return accuracy_after(u.accuracy_start, s_.production.accuracy_floor, u.lambda, sim_.now() - u.accuracy_time);
+}
+
+// (Re)schedules the moment the drop is noticed: the monitoring alert for a monitored
+// model, user complaints otherwise. Changes: u.detection.
+void Enterprise::schedule_detection(std::uint32_t uc) {
+  UseCase& u = use_cases_[uc];
+  if (u.drift_noticed || u.stage != Stage::production) return;
+  const auto& p = s_.production;
+  const double threshold = p.accuracy_initial - (u.monitored ? p.alert_drop : p.complaint_drop);
+  const double delay = u.monitored ? p.alert_delay_months : p.complaint_delay_months;
+  const double a = accuracy_now(u);
+  if (u.detection && a <= threshold) return;  // already crossed: the notice is on its way
+  if (u.detection) {
+    sim_.cancel(*u.detection);
+    u.detection.reset();
+  }
+  const double wait = time_to_accuracy(a, p.accuracy_floor, u.lambda, threshold);
+  if (!std::isfinite(wait)) return;
+  u.detection = sim_.schedule_in(wait + delay, Event{Event::Kind::drift_detected, uc});
+}
+
+void Enterprise::on_drift_detected(std::uint32_t uc) {
+  UseCase& u = use_cases_[uc];
+  u.detection.reset();
+  if (u.stage != Stage::production) return;
+  u.drift_noticed = true;
+  if (!u.monitored && s_.switches.trust) {
+    units_[u.unit].trust = trust_loss(units_[u.unit].trust, s_.trust.loss_per_user_drift);
+  }
+  std::ostringstream msg;
+  msg.precision(3);
+  msg << (u.monitored ? "drift alert" : "users complain: accuracy down") << " (accuracy " << accuracy_now(u)
+      << "), retraining requested";
+  trace(u.unit, uc, msg.str());
+  begin_phase(uc, Phase::retraining);
+}
+
+void Enterprise::finish_retraining(std::uint32_t uc) {
+  UseCase& u = use_cases_[uc];
+  if (u.stage != Stage::production) return;
+  u.accuracy_start = s_.production.accuracy_initial;
+  u.accuracy_time = sim_.now();
+  u.drift_noticed = false;
+  ++u.version;
+  u.monitored = sim::bernoulli(production_, monitoring_coverage(u.unit));
+  trace(u.unit, uc, "retrained: version " + std::to_string(u.version));
+  schedule_detection(uc);
+}
+
+void Enterprise::on_end_of_life(std::uint32_t uc) {
+  use_cases_[uc].end_of_life.reset();
+  if (use_cases_[uc].stage == Stage::production) retire(uc, "retired: end of life");
+}
+
+void Enterprise::retire(std::uint32_t uc, const char* why) {
+  UseCase& u = use_cases_[uc];
+  u.stage = Stage::retired;
+  u.retired_at = sim_.now();
+  ++retired_;
+  if (u.detection) sim_.cancel(*u.detection);
+  if (u.end_of_life) sim_.cancel(*u.end_of_life);
+  u.detection.reset();
+  u.end_of_life.reset();
+  in_production_.erase(std::find(in_production_.begin(), in_production_.end(), uc));
+  trace(u.unit, uc, why);
+}
+
+// ---------------------------------------------------------------------------------------
+// Workforce (MODEL.md section 1): attrition at a monthly hazard, hiring toward targets
+// after a lead time, forgetting when people leave.
+
+void Enterprise::person_leaves(std::uint32_t pool_index) {
+  const std::uint32_t team = team_of_pool(pool_index);
+  Pool& p = teams_[team].pool(role_of_pool(pool_index));
+  const int before = teams_[team].headcount();
+  if (p.free() > 0) {
+    --p.headcount;
+  } else {
+    ++p.leaving;
+  }
+  if (before > 0) teams_[team].experience *= 1.0 - s_.workforce.forgetting_per_leaver / before;
+}
+
+void Enterprise::open_requisition(std::uint32_t pool_index) {
+  Pool& p = teams_[team_of_pool(pool_index)].pool(role_of_pool(pool_index));
+  ++p.open_requisitions;
+  // Lead time: gamma with the given mean and a coefficient of variation of 0.5.
+  const double lead = sim::gamma(workforce_, 4.0, s_.workforce.hiring_lead_months / 4.0);
+  sim_.schedule_in(lead, Event{Event::Kind::hire_arrives, pool_index});
+}
+
+void Enterprise::on_hire_arrives(std::uint32_t pool_index) {
+  Pool& p = teams_[team_of_pool(pool_index)].pool(role_of_pool(pool_index));
+  --p.open_requisitions;
+  if (p.headcount - p.moving - p.leaving >= p.target) return;  // target was cut meanwhile
+  ++p.headcount;
+  trace(0, -1, std::string("hire starts: ") + std::string(role_name(role_of_pool(pool_index))));
+  serve_queue(pool_index);
+}
+
+void Enterprise::attrition() {
+  if (!s_.switches.hiring_attrition) return;
+  const double p_leave = 1.0 - std::exp(-s_.workforce.attrition_per_month);
+  for (std::uint32_t t = 0; t < teams_.size(); ++t) {
+    for (const Role r : kRoles) {
+      const std::uint32_t id = pool_id(t, r);
+      const int staying = teams_[t].pool(r).headcount - teams_[t].pool(r).leaving - teams_[t].pool(r).moving;
+      for (int k = 0; k < staying; ++k) {
+        if (sim::bernoulli(workforce_, p_leave)) {
+          person_leaves(id);
+          open_requisition(id);
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Interventions (MODEL.md section 8).
+
+void Enterprise::on_intervention(std::uint32_t index) {
+  const Intervention& iv = s_.interventions[index];
+  switch (iv.kind) {
+    case Intervention::Kind::hire: {
+      // The role's total target changes and is spread as the structure says. New people
+      // come by hiring (lead time); cut people leave at once if free, else when done.
+      Pool& central = teams_[kCentral].pool(iv.role);
+      int total_target = 0;
+      for (const auto& t : teams_) total_target += t.pool(iv.role).target;
+      central.target += std::max(iv.count, -total_target);
+      allocate_people(structure_);
+      for (std::uint32_t t = 0; t < teams_.size(); ++t) {
+        Pool& p = teams_[t].pool(iv.role);
+        while (p.headcount - p.moving - p.leaving + p.open_requisitions < p.target) {
+          open_requisition(pool_id(t, iv.role));
+        }
+        while (p.headcount - p.moving - p.leaving > p.target) person_leaves(pool_id(t, iv.role));
+      }
+      trace(0, -1, "intervention: hire " + std::to_string(iv.count) + " " + std::string(role_name(iv.role)));
+      break;
+    }
+    case Intervention::Kind::set_structure: {
+      trace(0, -1, "intervention: reorganise to " + std::string(structure_name(iv.structure)));
+      if (!s_.policy(structure_).shared_platform && s_.policy(iv.structure).shared_platform) {
+        for (const auto& u : units_) platform_ = std::max(platform_, u.platform);  // consolidate
+      }
+      allocate_people(iv.structure);
+      // Work moves to its new home and serving teams.
+      std::vector<std::uint32_t> requeue;
+      for (auto& t : teams_) {
+        for (auto& p : t.pools) {
+          requeue.insert(requeue.end(), p.waiting.begin(), p.waiting.end());
+          p.waiting.clear();
+        }
+        t.backlog.clear();
+        t.wip = 0;
+      }
+      std::sort(requeue.begin(), requeue.end());
+      for (std::uint32_t uc = 0; uc < use_cases_.size(); ++uc) {
+        UseCase& u = use_cases_[uc];
+        u.home_team = home_team_of(u.unit);
+        if (u.in_wip) ++teams_[u.home_team].wip;
+        if (u.stage == Stage::backlog) teams_[u.home_team].backlog.push_back(uc);
+      }
+      for (const std::uint32_t uc : requeue) request_person(uc);
+      for (std::uint32_t t = 0; t < teams_.size(); ++t) {
+        for (const Role r : kRoles) serve_queue(pool_id(t, r));
+      }
+      for (std::uint32_t t = 0; t < teams_.size(); ++t) fill_team(t);
+      break;
+    }
+    case Intervention::Kind::set_change_management: change_management_ = iv.amount; break;
+    case Intervention::Kind::set_monitoring: monitoring_extra_ = iv.amount; break;
+    case Intervention::Kind::set_auto_retraining: auto_retrain_threshold_ = iv.amount; break;
+    case Intervention::Kind::start_platform: platform_people_extra_ += static_cast<int>(iv.amount); break;
+    case Intervention::Kind::raise_governance: governance_ = std::min(1.0, governance_ + iv.amount); break;
+    case Intervention::Kind::set_portfolio_discipline: portfolio_discipline_ = iv.amount; break;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The monthly tick (MODEL.md sections 4-7): production value and adoption over the month,
+// slow stocks, incidents, reuse, money, and the month's record.
+
+// Integrates every production model over the month just ended: adoption by the Bass
+// closed form, value as V x mean adoption x mean g(a); re-anchors accuracy and applies
+// this month's drift shocks. Returns the month's value. Changes: production use cases.
+double Enterprise::integrate_production_month() {
+  const double month_start = std::max(0.0, sim_.now() - 1.0);
+  const auto& p = s_.production;
+  double value = 0.0;
+  const double phi = s_.policy(structure_).domain_fit;
+  for (const std::uint32_t uc : in_production_) {
+    UseCase& u = use_cases_[uc];
+    const double dt = sim_.now() - std::max(month_start, u.deployed_at);
+    if (dt <= 0.0) continue;
+    const double trust = s_.switches.trust ? units_[u.unit].trust : s_.business_units[u.unit].trust;
+    const BassRates rates = bass_rates(s_.adoption, change_management_, trust, phi);
+    const double a_before = u.adoption;
+    u.adoption = bass_step(u.adoption, rates.p, rates.q, dt);
+    const double t_since = std::max(month_start, u.deployed_at) - u.accuracy_time;
+    const double a_from = accuracy_after(u.accuracy_start, p.accuracy_floor, u.lambda, std::max(0.0, t_since));
+    const double g = mean_value_factor(a_from, p.accuracy_floor, p.accuracy_initial, u.lambda, dt);
+    u.last_value = u.value * 0.5 * (a_before + u.adoption) * g * dt;
+    value += u.last_value;
+    // Re-anchor accuracy at the tick; apply the month's shocks; the drift rate follows
+    // this month's data debt.
+    u.accuracy_start = accuracy_now(u);
+    u.accuracy_time = sim_.now();
+    if (s_.switches.drift) {
+      const auto shocks = sim::poisson(production_, p.shock_rate * dt);
+      for (std::uint64_t k = 0; k < shocks; ++k) {
+        u.accuracy_start = std::max(p.accuracy_floor, u.accuracy_start - sim::exponential(production_, 1.0 / p.shock_drop_mean));
+      }
+      u.lambda = drift_lambda(p, units_[u.unit].data_debt);
+    }
+    schedule_detection(uc);
+  }
+  return value;
+}
+
+void Enterprise::update_slow_stocks() {
+  const std::size_t n = units_.size();
+  // Trust relaxes toward neighbours; data debt spreads along shared-data edges.
+  std::vector<std::uint32_t> offsets(n + 1, 0);
+  std::vector<std::uint32_t> targets;
+  std::vector<double> weights;
+  std::vector<std::uint32_t> shared_offsets(n + 1, 0);
+  std::vector<std::uint32_t> shared_targets;
+  std::vector<double> shared_weights;
+  for (std::size_t b = 0; b < n; ++b) {
+    for (const Neighbour& nb : neighbours_.of(b)) {
+      targets.push_back(nb.unit);
+      weights.push_back(nb.weight);
+      if (nb.shared_data) {
+        shared_targets.push_back(nb.unit);
+        shared_weights.push_back(nb.weight);
+      }
+    }
+    offsets[b + 1] = static_cast<std::uint32_t>(targets.size());
+    shared_offsets[b + 1] = static_cast<std::uint32_t>(shared_targets.size());
+  }
+  if (s_.switches.trust) {
+    std::vector<double> trust(n);
+    for (std::size_t b = 0; b < n; ++b) trust[b] = units_[b].trust;
+    diffuse(trust, offsets, targets, weights, s_.trust.spillover_rate, 1.0);
+    for (std::size_t b = 0; b < n; ++b) units_[b].trust = std::clamp(trust[b], 0.0, 1.0);
+  }
+  if (s_.switches.data_debt) {
+    // Paydown: each BU's data engineers (or the central ones, shared by debt) spend
+    // paydown_share of their month on it.
+    std::vector<double> engineer_months(n, 0.0);
+    const double central_de = teams_[kCentral].pool(Role::data_engineer).headcount * s_.data_debt.paydown_share;
+    double total_debt = 0.0;
+    for (const auto& u : units_) total_debt += u.data_debt;
+    for (std::size_t b = 0; b < n; ++b) {
+      engineer_months[b] = teams_[1 + b].pool(Role::data_engineer).headcount * s_.data_debt.paydown_share;
+      if (total_debt > 0.0) engineer_months[b] += central_de * units_[b].data_debt / total_debt;
+      units_[b].data_debt = debt_after_paydown(units_[b].data_debt, engineer_months[b], s_.data_debt);
+    }
+    std::vector<double> debt(n);
+    for (std::size_t b = 0; b < n; ++b) debt[b] = units_[b].data_debt;
+    diffuse(debt, shared_offsets, shared_targets, shared_weights, s_.data_debt.spillover_rate, 1.0);
+    for (std::size_t b = 0; b < n; ++b) units_[b].data_debt = std::max(0.0, debt[b]);
+  }
+  // Platform maturity: one shared platform built by the central MLOps engineers, or one
+  // per BU built by its own (duplication: each grows slower).
+  const auto& policy = s_.policy(structure_);
+  if (policy.shared_platform) {
+    const double people = teams_[kCentral].pool(Role::mlops_engineer).headcount + platform_people_extra_;
+    platform_ = saturating_growth(platform_, s_.platform.build_rate * people, 1.0);
+  } else {
+    for (std::size_t b = 0; b < n; ++b) {
+      const double people = teams_[1 + b].pool(Role::mlops_engineer).headcount +
+                            static_cast<double>(platform_people_extra_) / static_cast<double>(n);
+      units_[b].platform = saturating_growth(units_[b].platform, s_.platform.build_rate * people, 1.0);
+    }
+  }
+  int governance_people = 0;
+  for (const auto& t : teams_) governance_people += t.pool(Role::governance).headcount;
+  governance_ = saturating_growth(governance_, s_.governance.build_rate * governance_people, 1.0);
+}
+
+// Incidents of high-risk production models at rate rho (1 - G) per model-month: cost,
+// trust lost in the BU and (by weight) its neighbours, and maybe a deployment freeze.
+void Enterprise::governance_incidents() {
+  if (!s_.switches.incidents) return;
+  const double rate = incident_rate(s_.governance, governance_);
+  const std::vector<std::uint32_t> models = in_production_;
+  for (const std::uint32_t uc : models) {
+    const UseCase& u = use_cases_[uc];
+    if (!u.high_risk) continue;
+    const auto count = sim::poisson(incidents_, rate);
+    for (std::uint64_t k = 0; k < count; ++k) {
+      ++incidents_total_;
+      UnitState& unit = units_[u.unit];
+      if (s_.switches.trust) {
+        unit.trust = trust_loss(unit.trust, s_.trust.loss_per_incident);
+        for (const Neighbour& nb : neighbours_.of(u.unit)) {
+          units_[nb.unit].trust =
+              trust_loss(units_[nb.unit].trust, s_.trust.loss_per_incident * s_.trust.neighbour_incident_share * nb.weight);
+        }
+      }
+      std::string text = "governance incident";
+      if (sim::bernoulli(incidents_, s_.governance.freeze_probability)) {
+        const double until = sim_.now() + s_.governance.freeze_months;
+        if (until > unit.frozen_until) {
+          unit.frozen_until = until;
+          sim_.schedule_at(until, Event{Event::Kind::freeze_ends, u.unit});
+        }
+        text += ": deployments frozen for " + std::to_string(s_.governance.freeze_months).substr(0, 4) + " months";
+      }
+      trace(u.unit, uc, text);
+    }
+  }
+}
+
+void Enterprise::on_freeze_ends(std::uint32_t unit) {
+  UnitState& u = units_[unit];
+  if (u.frozen_until > sim_.now()) return;  // extended by a later incident
+  std::vector<std::uint32_t> waiting;
+  waiting.swap(u.frozen_waiting);
+  trace(unit, -1, "deployment freeze ends");
+  for (const std::uint32_t uc : waiting) begin_phase(uc, Phase::deployment);
+}
+
+// Horizontal reuse: a production model in BU b is adapted to neighbour c with
+// probability 1 - exp(-rate x w x s) per month, once per neighbour.
+void Enterprise::horizontal_reuse() {
+  if (!s_.switches.reuse) return;
+  const double s = s_.policy(structure_).standardisation;
+  const std::vector<std::uint32_t> models = in_production_;
+  for (const std::uint32_t uc : models) {
+    if (use_cases_[uc].is_copy) continue;
+    for (const Neighbour& nb : neighbours_.of(use_cases_[uc].unit)) {
+      const auto& reused = use_cases_[uc].reused_by;
+      if (std::find(reused.begin(), reused.end(), nb.unit) != reused.end()) continue;
+      const double p = 1.0 - std::exp(-s_.lifecycle.reuse_rate * nb.weight * s);
+      if (!sim::bernoulli(reuse_, p)) continue;
+      use_cases_[uc].reused_by.push_back(nb.unit);
+      const std::uint32_t copy = create_use_case(nb.unit, true, uc);
+      trace(nb.unit, copy, "reuse: adapting model uc-" + std::to_string(uc) + " from " + s_.business_units[use_cases_[uc].unit].name);
+      start_work(copy);
+    }
+  }
+}
+
+void Enterprise::expire_backlog() {
+  for (auto& t : teams_) {
+    std::erase_if(t.backlog, [this](std::uint32_t uc) {
+      UseCase& u = use_cases_[uc];
+      if (sim_.now() - u.created <= s_.lifecycle.backlog_expiry_months) return false;
+      u.stage = Stage::expired;
+      return true;
+    });
+  }
+}
+
+double Enterprise::monthly_cost(double incident_cost) const {
+  double cost = incident_cost + change_management_;
+  for (const auto& t : teams_) {
+    for (const Role r : kRoles) cost += t.pool(r).headcount * s_.workforce.monthly_cost[r];
+  }
+  cost += static_cast<double>(in_production_.size()) * s_.production.infrastructure_per_model;
+  if (s_.policy(structure_).shared_platform) {
+    cost += s_.platform.infrastructure_per_month * platform_;
+  } else {
+    for (const auto& u : units_) cost += s_.platform.infrastructure_per_month * u.platform / static_cast<double>(units_.size());
+  }
+  return cost;
+}
+
+void Enterprise::on_monthly_tick() {
+  const double value = integrate_production_month();
+  attrition();
+  update_slow_stocks();
+  const int incidents_before = incidents_total_;
+  governance_incidents();
+  const int incidents = incidents_total_ - incidents_before;
+  // Value-based retirement: a model past its first year whose value no longer pays its
+  // upkeep is switched off.
+  const std::vector<std::uint32_t> models = in_production_;
+  for (const std::uint32_t uc : models) {
+    const UseCase& u = use_cases_[uc];
+    if (sim_.now() - u.deployed_at >= 12.0 &&
+        u.last_value < s_.production.retire_value_ratio * s_.production.infrastructure_per_model) {
+      retire(uc, "retired: value below its upkeep");
+    }
+  }
+  horizontal_reuse();
+  expire_backlog();
+  record_month(value, incidents * s_.governance.incident_cost, incidents);
+}
+
+}  // namespace models::enterprise

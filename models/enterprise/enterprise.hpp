@@ -1,0 +1,192 @@
+/// @file
+/// @brief The enterprise model: one simulation of one scenario under one seed.
+///
+/// `Enterprise(scenario, seed, replication)` is the pure factory of the model (the same
+/// arguments give the same run, bit for bit); run() advances it to the horizon and
+/// returns what the recorder saw. The rules live in enterprise.cpp, one section per
+/// mechanism of MODEL.md; the closed forms they use live in adoption.hpp, drift.hpp,
+/// stocks.hpp and money.hpp.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "models/enterprise/metrics.hpp"
+#include "models/enterprise/money.hpp"
+#include "models/enterprise/org_graph.hpp"
+#include "models/enterprise/params.hpp"
+#include "models/enterprise/state.hpp"
+#include "sim/random.hpp"
+#include "sim/simulator.hpp"
+
+namespace models::enterprise {
+
+/// One line of the story of a run, for `aiscale trace`.
+struct TraceLine {
+  double time;
+  std::uint32_t unit;        ///< BU index
+  std::int64_t use_case;     ///< -1 when the line is about the BU or the enterprise
+  std::string text;
+};
+using TraceSink = std::function<void(const TraceLine&)>;
+
+/// The simulation's event: a kind and the index of what it is about.
+struct Event {
+  enum class Kind : std::uint8_t {
+    idea_arrival,        ///< id = BU
+    coordination_done,   ///< id = use case: the phase may now request its person
+    phase_done,          ///< id = use case
+    purgatory_review,    ///< id = use case
+    drift_detected,      ///< id = use case
+    end_of_life,         ///< id = use case
+    hire_arrives,        ///< id = pool (team * kRoleCount + role)
+    freeze_ends,         ///< id = BU
+    intervention,        ///< id = index into Scenario::interventions
+    monthly_tick,        ///< id unused
+  };
+  Kind kind;
+  std::uint32_t id;
+};
+
+class Enterprise {
+ public:
+  /// Builds the enterprise at month 0. `scenario` must be validated (load_scenario)
+  /// and must outlive the Enterprise.
+  Enterprise(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication);
+
+  /// Sends the story of the run to `sink` (before run()).
+  void set_trace(TraceSink sink) { trace_ = std::move(sink); }
+
+  /// Runs to the horizon and returns the monthly series and the summary. Call once.
+  RunResult run();
+
+  /// Handles every event up to `month` (at most the horizon), for inspection between
+  /// steps; run() continues from there.
+  void advance_to(double month);
+
+  // Read-only views for the recorder and the tests.
+  [[nodiscard]] double now() const { return sim_.now(); }
+  [[nodiscard]] const std::vector<UseCase>& use_cases() const { return use_cases_; }
+  [[nodiscard]] const std::vector<Team>& teams() const { return teams_; }
+  [[nodiscard]] const std::vector<UnitState>& units() const { return units_; }
+  [[nodiscard]] const Graph& graph() const { return graph_; }
+  [[nodiscard]] Structure structure() const { return structure_; }
+  [[nodiscard]] double shared_platform() const { return platform_; }
+  [[nodiscard]] double governance_maturity() const { return governance_; }
+  /// Platform maturity that serves BU `unit` under the current structure.
+  [[nodiscard]] double platform_for(std::uint32_t unit) const;
+  /// Person-months of work done per phase so far.
+  [[nodiscard]] const std::array<double, kPhaseCount>& effort_done() const { return effort_done_; }
+
+ private:
+  // Event handlers, one per Event::Kind.
+  void on_idea_arrival(std::uint32_t unit);
+  void on_coordination_done(std::uint32_t uc);
+  void on_phase_done(std::uint32_t uc);
+  void on_purgatory_review(std::uint32_t uc);
+  void on_drift_detected(std::uint32_t uc);
+  void on_end_of_life(std::uint32_t uc);
+  void on_hire_arrives(std::uint32_t pool);
+  void on_freeze_ends(std::uint32_t unit);
+  void on_intervention(std::uint32_t index);
+  void on_monthly_tick();
+
+  // Org structure: who sits where.
+  void allocate_people(Structure structure);
+  [[nodiscard]] std::uint32_t home_team_of(std::uint32_t unit) const;
+  [[nodiscard]] std::uint32_t serving_team(std::uint32_t unit, Role role) const;
+
+  // Lifecycle.
+  std::uint32_t create_use_case(std::uint32_t unit, bool is_copy, std::uint32_t source);
+  void fill_team(std::uint32_t team);
+  void start_work(std::uint32_t uc);
+  void leave_wip(std::uint32_t uc);
+  void begin_phase(std::uint32_t uc, Phase phase);
+  void request_person(std::uint32_t uc);
+  void seize(std::uint32_t uc, std::uint32_t pool, double productivity);
+  void release(std::uint32_t uc);
+  void serve_queue(std::uint32_t pool);
+  void decide_after_pilot(std::uint32_t uc);
+  bool go_decision(std::uint32_t uc);
+  void to_deployment(std::uint32_t uc);
+  void enter_production(std::uint32_t uc);
+  void finish_retraining(std::uint32_t uc);
+  void retire(std::uint32_t uc, const char* why);
+  void kill(std::uint32_t uc, const char* why);
+  [[nodiscard]] double phase_duration(std::uint32_t uc, Phase phase, Role worker, double productivity) const;
+  [[nodiscard]] double readiness(std::uint32_t unit) const;
+  [[nodiscard]] double mlops_staffing(std::uint32_t unit) const;
+  [[nodiscard]] double monitoring_coverage(std::uint32_t unit) const;
+
+  // Production.
+  void schedule_detection(std::uint32_t uc);
+  [[nodiscard]] double accuracy_now(const UseCase& u) const;
+
+  // Workforce.
+  void person_leaves(std::uint32_t pool);
+  void open_requisition(std::uint32_t pool);
+  void attrition();
+
+  // Monthly stocks.
+  double integrate_production_month();
+  void update_slow_stocks();
+  void governance_incidents();
+  void horizontal_reuse();
+  void expire_backlog();
+  [[nodiscard]] double monthly_cost(double incident_cost) const;
+  void record_month(double value, double incident_cost, int incidents);
+  void finish_summary(RunResult& result) const;
+
+  void trace(std::uint32_t unit, std::int64_t uc, const std::string& text) const;
+
+  const Scenario& s_;
+  std::uint64_t seed_;
+  std::uint64_t replication_;
+  sim::Simulator<Event> sim_;
+  Graph graph_;
+  Neighbourhood neighbours_;
+  Structure structure_;
+  std::vector<UnitState> units_;
+  std::vector<Team> teams_;
+  std::vector<UseCase> use_cases_;
+  std::vector<std::uint32_t> in_production_;  ///< use cases in production, in deployment order
+  // Named random streams (common random numbers: a scenario change that does not touch
+  // a stream's consumer leaves its numbers unchanged).
+  std::vector<sim::Rng> arrivals_;   ///< per BU: idea inter-arrival times
+  std::vector<sim::Rng> ideas_;      ///< per BU: value, difficulty, risk, efforts of its ideas
+  sim::Rng selection_;               ///< backlog selection
+  sim::Rng decisions_;               ///< pilot measurement and go / hold / kill
+  sim::Rng production_;              ///< monitoring draws, drift shocks, end of life
+  sim::Rng workforce_;               ///< attrition and hiring lead times
+  sim::Rng incidents_;               ///< governance incidents and freezes
+  sim::Rng reuse_;                   ///< horizontal reuse
+  double platform_ = 0.0;
+  double governance_ = 0.0;
+  double change_management_ = 0.0;
+  double portfolio_discipline_ = 0.0;
+  double monitoring_extra_ = 0.0;
+  double auto_retrain_threshold_ = 0.0;
+  int platform_people_extra_ = 0;
+  std::array<double, kPhaseCount> effort_done_{};
+  Ledger ledger_;
+  TraceSink trace_;
+
+  // Counters the recorder reads.
+  int ideas_this_month_ = 0;
+  int incidents_total_ = 0;
+  int pilots_launched_ = 0;
+  int pilots_decided_ = 0;
+  int reached_production_ = 0;
+  int killed_ = 0;
+  int retired_ = 0;
+  double pilot_to_production_24_ = 0.0;
+  std::vector<double> idea_to_production_;
+  RunResult result_;
+};
+
+/// Runs one replication: Enterprise(scenario, seed, replication).run().
+RunResult simulate(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication);
+
+}  // namespace models::enterprise

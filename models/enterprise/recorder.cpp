@@ -1,0 +1,156 @@
+// The recorder (MODEL.md section 7): reads the model's state at each monthly tick and at
+// the end, and writes the metrics. It changes nothing in the model.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "models/enterprise/enterprise.hpp"
+
+namespace models::enterprise {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double median(std::vector<double> values) {
+  if (values.empty()) return kNaN;
+  const auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), mid, values.end());
+  if (values.size() % 2 == 1) return *mid;
+  return 0.5 * (*mid + *std::max_element(values.begin(), mid));
+}
+
+}  // namespace
+
+std::string_view series_name(Series s) {
+  static constexpr std::string_view names[] = {
+      "ideas", "backlog", "in_data_prep", "in_modeling", "in_pilot", "in_purgatory",
+      "in_governance_review", "in_deployment", "in_production", "in_retraining",
+      "pilots_launched_cum", "pilots_decided_cum", "production_cum", "pilot_to_production",
+      "killed_cum", "retired_cum", "mean_accuracy", "mean_adoption", "mean_trust",
+      "mean_data_debt", "platform_maturity", "governance_maturity",
+      "headcount_data_scientist", "headcount_data_engineer", "headcount_ml_engineer",
+      "headcount_mlops_engineer", "headcount_product_manager", "headcount_governance",
+      "cost", "value", "cumulative_cost", "cumulative_value", "roi", "npv", "incidents"};
+  static_assert(std::size(names) == kSeriesCount);
+  return names[static_cast<std::size_t>(s)];
+}
+
+std::string_view summary_name(Summary s) {
+  static constexpr std::string_view names[] = {
+      "roi_final", "npv_final", "break_even_month", "pilot_to_production",
+      "pilot_to_production_month_24", "models_in_production_final", "pilots_launched",
+      "pilots_completed", "reached_production", "idea_to_production_months_median",
+      "data_prep_effort_share", "incidents", "models_surviving_36_months_share"};
+  static_assert(std::size(names) == kSummaryCount);
+  return names[static_cast<std::size_t>(s)];
+}
+
+void Enterprise::record_month(double value, double incident_cost, int incidents) {
+  const double cost = monthly_cost(incident_cost);
+  ledger_.record_month(cost, value);
+  std::array<double, kSeriesCount> row{};
+  const auto set = [&row](Series s, double v) { row[static_cast<std::size_t>(s)] = v; };
+
+  double backlog = 0.0;
+  for (const auto& t : teams_) backlog += static_cast<double>(t.backlog.size());
+  std::array<double, 11> in_stage{};
+  double retraining = 0.0;
+  for (const auto& u : use_cases_) {
+    ++in_stage[static_cast<std::size_t>(u.stage)];
+    if (u.stage == Stage::production && u.drift_noticed) ++retraining;
+  }
+  double accuracy = 0.0;
+  double adoption = 0.0;
+  for (const std::uint32_t uc : in_production_) {
+    accuracy += accuracy_now(use_cases_[uc]);
+    adoption += use_cases_[uc].adoption;
+  }
+  const double models = static_cast<double>(in_production_.size());
+  double trust = 0.0;
+  double debt = 0.0;
+  double own_platforms = 0.0;
+  for (const auto& u : units_) {
+    trust += u.trust;
+    debt += u.data_debt;
+    own_platforms += u.platform;
+  }
+  const double n = static_cast<double>(units_.size());
+  const auto stage = [&in_stage](Stage s) { return in_stage[static_cast<std::size_t>(s)]; };
+
+  set(Series::ideas, ideas_this_month_);
+  ideas_this_month_ = 0;
+  set(Series::backlog, backlog);
+  set(Series::in_data_prep, stage(Stage::data_prep));
+  set(Series::in_modeling, stage(Stage::modeling));
+  set(Series::in_pilot, stage(Stage::pilot));
+  set(Series::in_purgatory, stage(Stage::purgatory));
+  set(Series::in_governance_review, stage(Stage::governance_review));
+  set(Series::in_deployment, stage(Stage::deployment));
+  set(Series::in_production, models);
+  set(Series::in_retraining, retraining);
+  set(Series::pilots_launched_cum, pilots_launched_);
+  set(Series::pilots_decided_cum, pilots_decided_);
+  set(Series::production_cum, reached_production_);
+  const double ratio = pilots_decided_ > 0 ? static_cast<double>(reached_production_) / pilots_decided_ : 0.0;
+  set(Series::pilot_to_production, ratio);
+  set(Series::killed_cum, killed_);
+  set(Series::retired_cum, retired_);
+  set(Series::mean_accuracy, models > 0 ? accuracy / models : kNaN);
+  set(Series::mean_adoption, models > 0 ? adoption / models : kNaN);
+  set(Series::mean_trust, trust / n);
+  set(Series::mean_data_debt, debt / n);
+  set(Series::platform_maturity, s_.policy(structure_).shared_platform ? platform_ : own_platforms / n);
+  set(Series::governance_maturity, governance_);
+  const Series headcount_series[] = {Series::headcount_data_scientist, Series::headcount_data_engineer,
+                                     Series::headcount_ml_engineer,    Series::headcount_mlops_engineer,
+                                     Series::headcount_product_manager, Series::headcount_governance};
+  for (const Role r : kRoles) {
+    double people = 0.0;
+    for (const auto& t : teams_) people += t.pool(r).headcount;
+    set(headcount_series[static_cast<std::size_t>(r)], people);
+  }
+  set(Series::cost, cost);
+  set(Series::value, value);
+  set(Series::cumulative_cost, ledger_.cumulative_cost());
+  set(Series::cumulative_value, ledger_.cumulative_value());
+  set(Series::roi, ledger_.roi());
+  set(Series::npv, ledger_.npv());
+  set(Series::incidents, incidents);
+  result_.months.push_back(row);
+  if (result_.months.size() == 24) pilot_to_production_24_ = ratio;
+}
+
+void Enterprise::finish_summary(RunResult& result) const {
+  const auto set = [&result](Summary s, double v) { result.summary[static_cast<std::size_t>(s)] = v; };
+  set(Summary::roi_final, ledger_.roi());
+  set(Summary::npv_final, ledger_.npv());
+  const auto be = ledger_.break_even_month();
+  set(Summary::break_even_month, be ? static_cast<double>(*be) : kNaN);
+  set(Summary::pilot_to_production,
+      pilots_decided_ > 0 ? static_cast<double>(reached_production_) / pilots_decided_ : 0.0);
+  set(Summary::pilot_to_production_month_24, result.months.size() >= 24 ? pilot_to_production_24_ : kNaN);
+  set(Summary::models_in_production_final, static_cast<double>(in_production_.size()));
+  set(Summary::pilots_launched, pilots_launched_);
+  set(Summary::pilots_completed, pilots_decided_);
+  set(Summary::reached_production, reached_production_);
+  set(Summary::idea_to_production_months_median, median(idea_to_production_));
+  double total_effort = 0.0;
+  for (const double e : effort_done_) total_effort += e;
+  set(Summary::data_prep_effort_share,
+      total_effort > 0.0 ? effort_done_[static_cast<std::size_t>(Phase::data_prep)] / total_effort : kNaN);
+  set(Summary::incidents, incidents_total_);
+  // Survival: of the models deployed at least 36 months before the horizon, the share
+  // still in production 36 months after deployment (retirement time is not stored, so a
+  // model counts as surviving if it is in production now or retired after 36 months).
+  double eligible = 0.0;
+  double surviving = 0.0;
+  for (const auto& u : use_cases_) {
+    const bool deployed = u.stage == Stage::production || u.stage == Stage::retired;
+    if (!deployed || u.deployed_at > s_.horizon_months - 36.0) continue;
+    eligible += 1.0;
+    if (u.stage == Stage::production || u.retired_at - u.deployed_at >= 36.0) surviving += 1.0;
+  }
+  set(Summary::models_surviving_36_months_share, eligible > 0 ? surviving / eligible : kNaN);
+}
+
+}  // namespace models::enterprise
