@@ -545,7 +545,7 @@ double Enterprise::mlops_staffing(std::uint32_t unit) const {
   for (const std::uint32_t uc : in_production_) {
     if (team == kCentral || use_cases_[uc].unit == unit) models += 1.0;
   }
-  const double needed = std::max(1.0, models / s_.lifecycle.models_per_mlops);
+  const double needed = std::max(s_.lifecycle.mlops_team_minimum, models / s_.lifecycle.models_per_mlops);
   return std::min(1.0, people / needed);
 }
 
@@ -556,9 +556,12 @@ double Enterprise::monitoring_coverage(std::uint32_t unit) const {
                     0.0, 1.0);
 }
 
+// GO with p_go = sponsor x readiness; at a purgatory review the sponsor's interest has
+// faded by purgatory_go_factor.
 bool Enterprise::go_decision(std::uint32_t uc) {
   const UseCase& u = use_cases_[uc];
-  const double p_go = s_.lifecycle.sponsor_support * readiness(u.unit);
+  const double fading = u.stage == Stage::purgatory ? s_.lifecycle.purgatory_go_factor : 1.0;
+  const double p_go = s_.lifecycle.sponsor_support * readiness(u.unit) * fading;
   return sim::bernoulli(decisions_, std::clamp(p_go, 0.0, 1.0));
 }
 
@@ -1030,12 +1033,12 @@ void Enterprise::on_monthly_tick() {
   const int incidents_before = incidents_total_;
   governance_incidents();
   const int incidents = incidents_total_ - incidents_before;
-  // Value-based retirement: a model past its first year whose value no longer pays its
-  // upkeep is switched off.
+  // Value-based retirement: a model past retire_min_age_months whose monthly value no
+  // longer pays its upkeep is switched off.
   const std::vector<std::uint32_t> models = in_production_;
   for (const std::uint32_t uc : models) {
     const UseCase& u = use_cases_[uc];
-    if (sim_.now() - u.deployed_at >= 12.0 &&
+    if (sim_.now() - u.deployed_at >= s_.production.retire_min_age_months &&
         u.last_value < s_.production.retire_value_ratio * s_.production.infrastructure_per_model) {
       retire(uc, "retired: value below its upkeep");
     }

@@ -69,7 +69,7 @@ enum class Summary : std::size_t {
   pilots_completed,
   reached_production,
   idea_to_production_months_median, ///< NaN when nothing reached production
-  data_prep_effort_share,           ///< person-months of data prep / all phase work
+  data_prep_effort_share,           ///< person-months of data prep / all development work (retraining excluded)
   incidents,
   models_surviving_36_months_share, ///< of models deployed by month H-36, share still in production 36 months later; NaN if none
   count_

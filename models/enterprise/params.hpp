@@ -134,10 +134,12 @@ struct Lifecycle {
   double readiness_mlops;             ///< readiness gained with full MLOps staffing
   double readiness_legacy;            ///< readiness lost at legacy complexity 1
   double models_per_mlops;            ///< production models one MLOps engineer fully covers
+  double mlops_team_minimum;          ///< MLOps engineers needed for full staffing however few the models
   double pilot_noise_sigma;           ///< lognormal noise of the measured pilot value
   double kill_value_ratio;            ///< kill when measured value < ratio x BU value_scale
   double purgatory_review_months;     ///< a held use case is re-decided this often
   double purgatory_limit_months;      ///< and killed after this long in purgatory
+  double purgatory_go_factor;         ///< p_go at a review relative to the first decision (fading sponsorship)
   double reuse_rate;                  ///< copies per production model per month per unit w x s
   double reuse_effort_share;          ///< share of data prep and modelling a copy still needs
 };
@@ -160,7 +162,8 @@ struct Production {
   double auto_retrain_threshold;      ///< platform maturity above which retraining is automated
   double auto_retrain_effort_share;   ///< effort share of an automated retraining
   double infrastructure_per_model;    ///< $ per production model per month
-  double retire_value_ratio;          ///< retire when value < ratio x upkeep for a review
+  double retire_value_ratio;          ///< retire when a month's value < ratio x upkeep
+  double retire_min_age_months;       ///< value-based retirement only from this age on
   double end_of_life_months;          ///< mean life of a use case in production (exponential)
 };
 

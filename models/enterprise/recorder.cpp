@@ -134,8 +134,11 @@ void Enterprise::finish_summary(RunResult& result) const {
   set(Summary::pilots_completed, pilots_decided_);
   set(Summary::reached_production, reached_production_);
   set(Summary::idea_to_production_months_median, median(idea_to_production_));
+  // Development effort only: retraining is upkeep of models already in production.
   double total_effort = 0.0;
-  for (const double e : effort_done_) total_effort += e;
+  for (std::size_t ph = 0; ph < kPhaseCount; ++ph) {
+    if (static_cast<Phase>(ph) != Phase::retraining) total_effort += effort_done_[ph];
+  }
   set(Summary::data_prep_effort_share,
       total_effort > 0.0 ? effort_done_[static_cast<std::size_t>(Phase::data_prep)] / total_effort : kNaN);
   set(Summary::incidents, incidents_total_);

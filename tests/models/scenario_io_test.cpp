@@ -145,7 +145,8 @@ TEST_CASE("the default scenario reads as its file says", "[scenario_io]") {
   CHECK(s.workforce.headcount[Role::data_scientist] == 8);
   CHECK(s.workforce.headcount[Role::governance] == 2);
   CHECK(s.workforce.monthly_cost[Role::ml_engineer] == 17000.0);
-  CHECK(s.lifecycle.data_prep.mean == 3.0);
+  const nlohmann::json raw = nlohmann::json::parse(std::ifstream(kDefault));
+  CHECK(s.lifecycle.data_prep.mean == raw["lifecycle"]["data_prep"]["mean"].get<double>());
   CHECK(s.lifecycle.data_prep.distribution == EffortDistribution::lognormal);
   CHECK(s.production.drift_rate == 0.045);
   CHECK(s.money.discount_rate_per_year == 0.08);
