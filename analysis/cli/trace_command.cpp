@@ -71,15 +71,11 @@ void run_trace(const TraceOptions& o) {
   enterprise.set_trace([&](const TraceLine& line) {
     if (line.time < from || line.time > to) return;
     if (o.use_case && line.use_case != *o.use_case) return;
-    if (unit && (line.use_case < 0 || line.unit != *unit)) return;
+    if (unit && line.unit != *unit) return;
     char when[32];
     std::snprintf(when, sizeof when, "month %5.1f", line.time);
-    std::string who = scenario.business_units[line.unit].name;
-    if (line.use_case >= 0) {
-      who += "/uc-" + std::to_string(line.use_case);
-    } else if (line.text.rfind("intervention", 0) == 0 || line.text.rfind("hire", 0) == 0) {
-      who = "enterprise";
-    }
+    std::string who = line.unit == TraceLine::kEnterpriseWide ? "enterprise" : scenario.business_units[line.unit].name;
+    if (line.use_case >= 0) who += "/uc-" + std::to_string(line.use_case);
     std::printf("%s  %-28s %s\n", when, who.c_str(), line.text.c_str());
     ++lines;
   });

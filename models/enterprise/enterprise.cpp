@@ -511,7 +511,7 @@ void Enterprise::on_phase_done(std::uint32_t uc) {
   UseCase& u = use_cases_[uc];
   const Phase done = u.job;
   u.has_job = false;
-  if (done != Phase::pilot && done != Phase::deployment) trace(u.unit, uc, std::string(stage_verb(done)) + " done");
+  if (done != Phase::pilot && done != Phase::deployment && done != Phase::retraining) trace(u.unit, uc, std::string(stage_verb(done)) + " done");
   switch (done) {
     case Phase::data_prep:
       if (s_.switches.data_debt) {
@@ -750,7 +750,9 @@ void Enterprise::on_hire_arrives(std::uint32_t pool_index) {
   --p.open_requisitions;
   if (p.headcount - p.moving - p.leaving >= p.target) return;  // target was cut meanwhile
   ++p.headcount;
-  trace(0, -1, std::string("hire starts: ") + std::string(role_name(role_of_pool(pool_index))));
+  const std::uint32_t team = team_of_pool(pool_index);
+  trace(team == kCentral ? TraceLine::kEnterpriseWide : team - 1, -1,
+        "hire starts: " + std::string(role_name(role_of_pool(pool_index))) + (team == kCentral ? " (central team)" : ""));
   serve_queue(pool_index);
 }
 
@@ -792,11 +794,11 @@ void Enterprise::on_intervention(std::uint32_t index) {
         }
         while (p.headcount - p.moving - p.leaving > p.target) person_leaves(pool_id(t, iv.role));
       }
-      trace(0, -1, "intervention: hire " + std::to_string(iv.count) + " " + std::string(role_name(iv.role)));
+      trace(TraceLine::kEnterpriseWide, -1, "intervention: hire " + std::to_string(iv.count) + " " + std::string(role_name(iv.role)));
       break;
     }
     case Intervention::Kind::set_structure: {
-      trace(0, -1, "intervention: reorganise to " + std::string(structure_name(iv.structure)));
+      trace(TraceLine::kEnterpriseWide, -1, "intervention: reorganise to " + std::string(structure_name(iv.structure)));
       if (!s_.policy(structure_).shared_platform && s_.policy(iv.structure).shared_platform) {
         for (const auto& u : units_) platform_ = std::max(platform_, u.platform);  // consolidate
       }

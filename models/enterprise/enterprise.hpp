@@ -25,8 +25,9 @@ namespace models::enterprise {
 
 /// One line of the story of a run, for `aiscale trace`.
 struct TraceLine {
+  static constexpr std::uint32_t kEnterpriseWide = 0xFFFFFFFFU;  ///< `unit` of enterprise-wide lines
   double time;
-  std::uint32_t unit;        ///< BU index
+  std::uint32_t unit;        ///< BU index, or kEnterpriseWide
   std::int64_t use_case;     ///< -1 when the line is about the BU or the enterprise
   std::string text;
 };

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <numeric>
 #include <string>
 
@@ -281,4 +282,41 @@ TEST_CASE("the monthly record adds up", "[enterprise][metrics]") {
     CHECK(r.at(m, Series::pilot_to_production) <= 1.0);
   }
   CHECK(r.get(Summary::roi_final) == Approx((value - cost) / cost));
+}
+
+TEST_CASE("every shipped scenario loads and runs", "[enterprise][scenarios]") {
+  namespace fs = std::filesystem;
+  int ran = 0;
+  for (const auto& entry : fs::directory_iterator(std::string(AISCALE_SOURCE_DIR) + "/scenarios")) {
+    const fs::path& file = entry.path();
+    if (file.extension() != ".json" || file.filename() == "scenario.schema.json") continue;
+    INFO(file.string());
+    const Scenario s = load_scenario(file);
+    const RunResult r = simulate(s, 1, 0);
+    CHECK(r.months.size() == static_cast<std::size_t>(std::ceil(s.horizon_months)));
+    CHECK(r.get(Summary::pilots_launched) > 0);
+    CHECK(std::isfinite(r.get(Summary::roi_final)));
+    ++ran;
+  }
+  CHECK(ran >= 6);
+}
+
+TEST_CASE("the three structures give different trajectories on the default enterprise",
+          "[enterprise][structure]") {
+  // Averaged over replications, CoE pools people and learns centrally, federated teams
+  // fragment them: the pilot-to-production ratios must differ clearly.
+  const Scenario base = default_scenario();
+  std::array<double, kStructureCount> ratio{};
+  for (const Structure st : {Structure::coe, Structure::federated, Structure::hybrid}) {
+    Scenario s = base;
+    s.structure = st;
+    for (std::uint64_t rep = 0; rep < 20; ++rep) {
+      ratio[static_cast<std::size_t>(st)] += simulate(s, 1, rep).get(Summary::pilot_to_production) / 20.0;
+    }
+  }
+  const double coe = ratio[static_cast<std::size_t>(Structure::coe)];
+  const double federated = ratio[static_cast<std::size_t>(Structure::federated)];
+  const double hybrid = ratio[static_cast<std::size_t>(Structure::hybrid)];
+  CHECK(coe > federated + 0.1);
+  CHECK(hybrid > federated + 0.1);
 }
