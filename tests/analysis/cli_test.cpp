@@ -51,6 +51,15 @@ TEST_CASE("aiscale bench phold prints the result line last", "[cli]") {
   }
 }
 
+TEST_CASE("aiscale bench model times replications of a scenario", "[cli]") {
+  const auto r = run_aiscale("bench model " + std::string(AISCALE_SOURCE_DIR) + "/scenarios/default.json --reps 3");
+  REQUIRE(r.exit_code == 0);
+  CHECK(std::regex_match(last_line(r.output),
+                         std::regex(R"(replications=3 events_per_replication=[0-9.]+ ms_per_replication=[0-9.]+)")));
+  CHECK(run_aiscale("bench model " + std::string(AISCALE_SOURCE_DIR) + "/scenarios/default.json --reps 0").exit_code != 0);
+  CHECK(run_aiscale("bench model /no/such.json").exit_code != 0);
+}
+
 TEST_CASE("aiscale rejects bad usage with a message and a non-zero exit", "[cli]") {
   struct Case {
     const char* args;
