@@ -12,6 +12,7 @@
 #include <string>
 
 #include "run_aiscale.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using aiscale_test::run_aiscale;
@@ -28,31 +29,7 @@ std::string read_file(const fs::path& file) {
   return text.str();
 }
 
-/// A fresh directory, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("aiscale-validate-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const fs::path& path() const { return path_; }
-  [[nodiscard]] std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ / name, std::ios::binary) << text;
-    return (path_ / name).string();
-  }
-
- private:
-  fs::path path_;
-};
+using aiscale_test::TempDir;
 
 struct Split {
   int exit_code;
@@ -83,7 +60,7 @@ std::string shipped_list() {
 }  // namespace
 
 TEST_CASE("aiscale validate accepts the shipped scenarios", "[cli][validate]") {
-  const TempDir dir;
+  const TempDir dir("validate");
   const auto r = run_split(dir, "validate" + shipped_list());
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
@@ -94,7 +71,7 @@ TEST_CASE("aiscale validate accepts the shipped scenarios", "[cli][validate]") {
 }
 
 TEST_CASE("aiscale validate reports every problem and exits 2", "[cli][validate]") {
-  const TempDir dir;
+  const TempDir dir("validate");
   const std::string base = (kScenarios / "default.json").string();
   const std::string good =
       dir.write("good.json", R"({"extends": ")" + base + R"(", "name": "good"})");
@@ -118,7 +95,7 @@ TEST_CASE("aiscale validate reports every problem and exits 2", "[cli][validate]
 }
 
 TEST_CASE("aiscale validate reports malformed JSON with line and column", "[cli][validate]") {
-  const TempDir dir;
+  const TempDir dir("validate");
   const std::string file =
       dir.write("broken.json", "{\n  \"name\": \"x\"\n  \"horizon_months\": 60\n}\n");
   const auto r = run_aiscale("validate " + file);
@@ -135,7 +112,7 @@ TEST_CASE("aiscale validate needs at least one file", "[cli][validate]") {
 }
 
 TEST_CASE("aiscale schema prints the committed schema", "[cli][schema]") {
-  const TempDir dir;
+  const TempDir dir("validate");
   const auto r = run_split(dir, "schema");
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
@@ -143,7 +120,7 @@ TEST_CASE("aiscale schema prints the committed schema", "[cli][schema]") {
 }
 
 TEST_CASE("aiscale schema --markdown prints the key table of docs/scenarios.md", "[cli][schema]") {
-  const TempDir dir;
+  const TempDir dir("validate");
   const auto r = run_split(dir, "schema --markdown");
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::StartsWith("| Key | Type | Allowed | Meaning, unit |"));

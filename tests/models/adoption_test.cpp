@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/ode.hpp"
+
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -18,16 +20,7 @@ using models::enterprise::per_month;
 // Classic fourth-order Runge-Kutta on dA/dt = (p + q A)(1 - A), written independently
 // of the closed form.
 double rk4_bass(double a, double p, double q, double t, int steps) {
-  const auto f = [p, q](double x) { return (p + q * x) * (1.0 - x); };
-  const double h = t / steps;
-  for (int i = 0; i < steps; ++i) {
-    const double k1 = f(a);
-    const double k2 = f(a + 0.5 * h * k1);
-    const double k3 = f(a + 0.5 * h * k2);
-    const double k4 = f(a + h * k3);
-    a += h / 6.0 * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
-  }
-  return a;
+  return aiscale_test::rk4([p, q](double x) { return (p + q * x) * (1.0 - x); }, a, t, steps);
 }
 
 struct Rates {

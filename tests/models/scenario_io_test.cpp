@@ -3,6 +3,8 @@
 // the bad value and what is allowed; the committed schema and docs table are current.
 #include <catch2/catch.hpp>
 
+#include "support/temp_dir.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -38,44 +40,18 @@ std::string read_file(const fs::path& file) {
 
 json read_json(const fs::path& file) { return json::parse(read_file(file)); }
 
-/// A fresh directory, removed with everything in it at the end of the test.
-class TempDir {
+/// A temporary directory that also writes JSON and scenarios extending default.json.
+class TempDir : public aiscale_test::TempDir {
  public:
-  TempDir() {
-    static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("aiscale-scenario-io-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  [[nodiscard]] const fs::path& path() const { return path_; }
-
-  fs::path write(const std::string& name, const std::string& text) const {
-    const fs::path file = path_ / name;
-    fs::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary);
-    out << text;
-    return file;
-  }
-  fs::path write(const std::string& name, const json& content) const {
-    return write(name, content.dump(2));
-  }
+  TempDir() : aiscale_test::TempDir("scenario-io") {}
+  using aiscale_test::TempDir::write;
+  fs::path write(const std::string& name, const json& content) const { return write(name, content.dump(2)); }
 
   /// A file that extends the shipped default.json with `patch`.
   fs::path extend_default(const std::string& name, json patch) const {
     patch["extends"] = kDefault.string();
     return write(name, patch);
   }
-
- private:
-  fs::path path_;
 };
 
 std::string listing(const std::vector<ScenarioProblem>& problems) {

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/ode.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -63,16 +65,7 @@ double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.e
 
 // Fourth-order Runge-Kutta on dX/dt = rate (1 - X).
 double rk4_saturating(double x, double rate, double t, int steps) {
-  const auto f = [rate](double v) { return rate * (1.0 - v); };
-  const double h = t / steps;
-  for (int i = 0; i < steps; ++i) {
-    const double k1 = f(x);
-    const double k2 = f(x + 0.5 * h * k1);
-    const double k3 = f(x + 0.5 * h * k2);
-    const double k4 = f(x + h * k3);
-    x += h / 6.0 * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
-  }
-  return x;
+  return aiscale_test::rk4([rate](double v) { return rate * (1.0 - v); }, x, t, steps);
 }
 
 models::enterprise::DataDebt data_debt() {
