@@ -216,14 +216,15 @@ double Enterprise::platform_for(std::uint32_t unit) const {
 
 // Splits each role's targets (and people) between the central team and the BU teams as
 // the structure says: central roles all in the centre; embedded roles over the BUs in
-// proportion to their idea rates (largest remainder, ties to the lower index). Free
+// proportion to their users, i.e. teams sized by BU (largest remainder, ties to the lower
+// index). Free
 // people move at once; busy people move when they finish (Pool::moving).
 void Enterprise::allocate_people(Structure structure) {
   structure_ = structure;
   const auto& policy = s_.policy(structure);
   const std::size_t n = units_.size();
   std::vector<double> weight(n);
-  for (std::size_t b = 0; b < n; ++b) weight[b] = s_.business_units[b].idea_rate;
+  for (std::size_t b = 0; b < n; ++b) weight[b] = s_.business_units[b].users;
   const double weight_sum = std::accumulate(weight.begin(), weight.end(), 0.0);
 
   for (const Role r : kRoles) {
@@ -267,19 +268,20 @@ void Enterprise::allocate_people(Structure structure) {
         movers -= moved;
       }
     }
-    if (movers > 0) teams_[kCentral].pool(r).headcount += movers;  // nowhere short: stay central
+    // Free people no team needs any more (a cut) leave the company.
   }
 }
 
 // ---------------------------------------------------------------------------------------
 // The use-case lifecycle (MODEL.md section 3).
 
-// A new idea in BU `unit`: draws its value, difficulty, risk class and efforts from the
-// BU's idea stream. Changes: use_cases_.
+// A new idea in BU `unit` (or a copy of model `source` adapted to it): draws its value,
+// difficulty, risk class and efforts. Changes: use_cases_.
 std::uint32_t Enterprise::create_use_case(std::uint32_t unit, bool is_copy, std::uint32_t source) {
   const auto& bu = s_.business_units[unit];
   const auto& l = s_.lifecycle;
-  sim::Rng& rng = ideas_[unit];
+  // Copies draw from the reuse stream, so reuse never shifts the BU's own ideas.
+  sim::Rng& rng = is_copy ? reuse_ : ideas_[unit];
   UseCase u;
   u.unit = unit;
   u.is_copy = is_copy;
@@ -325,7 +327,8 @@ void Enterprise::on_idea_arrival(std::uint32_t unit) {
 // chosen by enthusiasm). Changes: the team's backlog and WIP, the chosen use cases.
 void Enterprise::fill_team(std::uint32_t team) {
   Team& t = teams_[team];
-  const int limit = std::max(1, static_cast<int>(std::ceil(s_.lifecycle.wip_per_person * t.headcount())));
+  // A team with nobody in it starts nothing: its ideas wait, then expire.
+  const int limit = static_cast<int>(std::ceil(s_.lifecycle.wip_per_person * t.headcount()));
   while (t.wip < limit && !t.backlog.empty()) {
     auto pick = t.backlog.begin();
     if (sim::bernoulli(selection_, portfolio_discipline_)) {
@@ -371,11 +374,6 @@ void Enterprise::begin_phase(std::uint32_t uc, Phase phase) {
     case Phase::deployment: u.stage = Stage::deployment; break;
     case Phase::retraining: break;  // stays in production
   }
-  if (phase == Phase::deployment && units_[u.unit].frozen_until > sim_.now()) {
-    units_[u.unit].frozen_waiting.push_back(uc);
-    trace(u.unit, uc, "deployment waits: deployments frozen after an incident");
-    return;
-  }
   const double delay = s_.policy(structure_).coordination_delay_months;
   if (delay > 0.0) {
     sim_.schedule_in(delay, Event{Event::Kind::coordination_done, uc});
@@ -390,26 +388,60 @@ void Enterprise::on_coordination_done(std::uint32_t uc) {
   request_person(uc);
 }
 
-// Finds the pool that serves the phase: the needed role in the serving team, or, when
-// that team has nobody of the role and is not hiring one, a stand-in role at the
-// substitution penalty. Seizes a free person or joins the queue.
+// A deployment may not start while its BU is frozen after an incident: it waits for the
+// freeze to end (deployments already under way finish). Changes: the BU's waiting list.
+bool Enterprise::deployment_frozen(std::uint32_t uc) {
+  const UseCase& u = use_cases_[uc];
+  if (u.job != Phase::deployment || units_[u.unit].frozen_until <= sim_.now()) return false;
+  units_[u.unit].frozen_waiting.push_back(uc);
+  trace(u.unit, uc, "deployment waits: deployments frozen after an incident");
+  return true;
+}
+
+// Finds the pool that serves the phase, in order of preference: the needed role in the
+// serving team; if that team has nobody of the role and is not hiring one, a stand-in
+// role there (at the substitution penalty); failing that, the role (then a stand-in) in
+// the central team; failing that, the largest pool of the role in any team (borrowed,
+// at the penalty). Seizes a free person or joins that pool's queue. If the enterprise
+// has nobody who can do the work, it waits for a hire in the serving team's pool.
 void Enterprise::request_person(std::uint32_t uc) {
   UseCase& u = use_cases_[uc];
+  if (deployment_frozen(uc)) return;
   const Role role = role_for(u.job);
+  const auto staying = [](const Pool& p) { return p.headcount - p.moving - p.leaving; };
   const std::uint32_t team = serving_team(u.unit, role);
-  const Pool& own = teams_[team].pool(role);
   std::uint32_t chosen = pool_id(team, role);
   double productivity = 1.0;
-  if (own.headcount - own.moving - own.leaving <= 0 && own.open_requisitions == 0) {
-    for (const Role sub : substitutes_for(role)) {
-      const std::uint32_t sub_team = serving_team(u.unit, sub);
-      const Pool& p = teams_[sub_team].pool(sub);
-      if (p.headcount - p.moving - p.leaving > 0) {
-        chosen = pool_id(sub_team, sub);
-        productivity = s_.workforce.substitution_penalty;
+  const Pool& own = teams_[team].pool(role);
+  if (staying(own) <= 0 && own.open_requisitions == 0) {
+    bool found = false;
+    for (const std::uint32_t t : {team, kCentral}) {
+      if (staying(teams_[t].pool(role)) > 0) {
+        chosen = pool_id(t, role);
+        found = true;
         break;
       }
+      for (const Role sub : substitutes_for(role)) {
+        if (staying(teams_[t].pool(sub)) > 0) {
+          chosen = pool_id(t, sub);
+          found = true;
+          break;
+        }
+      }
+      if (found) break;
     }
+    if (!found) {
+      int largest = 0;
+      for (std::uint32_t t = 0; t < teams_.size(); ++t) {
+        if (staying(teams_[t].pool(role)) > largest) {
+          largest = staying(teams_[t].pool(role));
+          chosen = pool_id(t, role);
+          found = true;
+        }
+      }
+    }
+    if (found && team_of_pool(chosen) != team) trace(u.unit, uc, "borrows a " + std::string(role_name(role_of_pool(chosen))) + " from another team");
+    if (found) productivity = s_.workforce.substitution_penalty;
   }
   Pool& pool = teams_[team_of_pool(chosen)].pool(role_of_pool(chosen));
   if (pool.free() > 0 && pool.waiting.empty()) {
@@ -487,8 +519,10 @@ void Enterprise::release(std::uint32_t uc) {
         best = t;
       }
     }
-    ++teams_[best].pool(r).headcount;
-    serve_queue(pool_id(best, r));
+    if (best_deficit > 0) {  // otherwise they were cut: they leave the company
+      ++teams_[best].pool(r).headcount;
+      serve_queue(pool_id(best, r));
+    }
   }
   serve_queue(pool_index);
 }
@@ -501,7 +535,10 @@ void Enterprise::serve_queue(std::uint32_t pool_index) {
     p.waiting.pop_front();
     const UseCase& u = use_cases_[uc];
     if (u.stage == Stage::retired || !u.has_job) continue;
-    const double productivity = role_for(u.job) == role_of_pool(pool_index) ? 1.0 : s_.workforce.substitution_penalty;
+    if (deployment_frozen(uc)) continue;
+    const bool own_work = role_for(u.job) == role_of_pool(pool_index) &&
+                          team_of_pool(pool_index) == serving_team(u.unit, role_for(u.job));
+    const double productivity = own_work ? 1.0 : s_.workforce.substitution_penalty;
     seize(uc, pool_index, productivity);
   }
 }
@@ -799,8 +836,13 @@ void Enterprise::on_intervention(std::uint32_t index) {
     }
     case Intervention::Kind::set_structure: {
       trace(TraceLine::kEnterpriseWide, -1, "intervention: reorganise to " + std::string(structure_name(iv.structure)));
+      // Platforms survive a reorganisation: BU platforms are consolidated into the shared
+      // one (the most mature counts), and BU teams inherit the shared one.
       if (!s_.policy(structure_).shared_platform && s_.policy(iv.structure).shared_platform) {
-        for (const auto& u : units_) platform_ = std::max(platform_, u.platform);  // consolidate
+        for (const auto& u : units_) platform_ = std::max(platform_, u.platform);
+      }
+      if (s_.policy(structure_).shared_platform && !s_.policy(iv.structure).shared_platform) {
+        for (auto& u : units_) u.platform = std::max(u.platform, platform_);
       }
       allocate_people(iv.structure);
       // Work moves to its new home and serving teams.
@@ -830,7 +872,7 @@ void Enterprise::on_intervention(std::uint32_t index) {
     case Intervention::Kind::set_change_management: change_management_ = iv.amount; break;
     case Intervention::Kind::set_monitoring: monitoring_extra_ = iv.amount; break;
     case Intervention::Kind::set_auto_retraining: auto_retrain_threshold_ = iv.amount; break;
-    case Intervention::Kind::start_platform: platform_people_extra_ += static_cast<int>(iv.amount); break;
+    case Intervention::Kind::start_platform: platform_people_extra_ += iv.amount; break;
     case Intervention::Kind::raise_governance: governance_ = std::min(1.0, governance_ + iv.amount); break;
     case Intervention::Kind::set_portfolio_discipline: portfolio_discipline_ = iv.amount; break;
   }
@@ -930,7 +972,7 @@ void Enterprise::update_slow_stocks() {
   } else {
     for (std::size_t b = 0; b < n; ++b) {
       const double people = teams_[1 + b].pool(Role::mlops_engineer).headcount +
-                            static_cast<double>(platform_people_extra_) / static_cast<double>(n);
+                            platform_people_extra_ / static_cast<double>(n);
       units_[b].platform = saturating_growth(units_[b].platform, s_.platform.build_rate * people, 1.0);
     }
   }
@@ -1023,7 +1065,7 @@ double Enterprise::monthly_cost(double incident_cost) const {
   if (s_.policy(structure_).shared_platform) {
     cost += s_.platform.infrastructure_per_month * platform_;
   } else {
-    for (const auto& u : units_) cost += s_.platform.infrastructure_per_month * u.platform / static_cast<double>(units_.size());
+    for (const auto& u : units_) cost += s_.platform.infrastructure_per_month * u.platform;  // one per BU
   }
   return cost;
 }

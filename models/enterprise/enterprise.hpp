@@ -106,6 +106,7 @@ class Enterprise {
   void leave_wip(std::uint32_t uc);
   void begin_phase(std::uint32_t uc, Phase phase);
   void request_person(std::uint32_t uc);
+  bool deployment_frozen(std::uint32_t uc);
   void seize(std::uint32_t uc, std::uint32_t pool, double productivity);
   void release(std::uint32_t uc);
   void serve_queue(std::uint32_t pool);
@@ -169,7 +170,7 @@ class Enterprise {
   double portfolio_discipline_ = 0.0;
   double monitoring_extra_ = 0.0;
   double auto_retrain_threshold_ = 0.0;
-  int platform_people_extra_ = 0;
+  double platform_people_extra_ = 0.0;
   std::array<double, kPhaseCount> effort_done_{};
   Ledger ledger_;
   TraceSink trace_;

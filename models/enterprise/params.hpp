@@ -55,7 +55,7 @@ std::string_view structure_name(Structure structure);
 struct StructurePolicy {
   double domain_fit;                  ///< phi: scales pilot value and adoption imitation
   double standardisation;             ///< s: scales new data debt down, reuse up
-  double coordination_delay_months;   ///< added before each phase served by the central team for a BU's use case
+  double coordination_delay_months;   ///< added before each phase: hand-offs and reviews the structure imposes
   PerRole<bool> central;              ///< roles that sit in the central team (the rest are embedded in BUs)
   bool shared_backlog;                ///< one enterprise-wide backlog (true) or one per BU
   bool shared_platform;               ///< one platform built centrally (true) or one per BU
@@ -74,7 +74,7 @@ struct Effort {
 /// A business unit: a vertex of the org graph (MODEL.md section 1).
 struct BusinessUnit {
   std::string name;
-  double users;                       ///< people whose work a use case here touches
+  double users;                       ///< people whose work a use case here touches; sizes embedded teams
   double idea_rate;                   ///< AI ideas per month (Poisson)
   double value_scale;                 ///< median monthly value of a fully adopted use case, $
   double data_quality;                ///< q in [0, 1]
@@ -122,7 +122,7 @@ struct Lifecycle {
   Effort pilot;                       ///< needs a product manager
   Effort deployment;                  ///< needs an ML engineer
   Effort governance_review;           ///< needs a governance person (high-risk only)
-  Effort retraining;                  ///< needs a data scientist (or ML engineer)
+  Effort retraining;                  ///< needs a data scientist (an ML engineer stands in first)
   double value_sigma;                 ///< lognormal sigma of a use case's value around value_scale
   double high_risk_factor;            ///< P(high risk) = factor x BU regulatory_risk
   double portfolio_discipline;        ///< in [0, 1]: 0 = arrival order, 1 = best score only

@@ -143,8 +143,7 @@ void Enterprise::finish_summary(RunResult& result) const {
       total_effort > 0.0 ? effort_done_[static_cast<std::size_t>(Phase::data_prep)] / total_effort : kNaN);
   set(Summary::incidents, incidents_total_);
   // Survival: of the models deployed at least 36 months before the horizon, the share
-  // still in production 36 months after deployment (retirement time is not stored, so a
-  // model counts as surviving if it is in production now or retired after 36 months).
+  // still in production 36 months after deployment (in production now, or retired later).
   double eligible = 0.0;
   double surviving = 0.0;
   for (const auto& u : use_cases_) {

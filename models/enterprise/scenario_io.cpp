@@ -912,8 +912,8 @@ const Table<StructurePolicy>& policy_table() {
           field("standardisation", &P::standardisation, number(unit()),
                 "Standardisation s: new data debt x (1 - s); horizontal reuse x s"),
           field("coordination_delay_months", &P::coordination_delay_months, number(at_least(0)),
-                "Delay added before each phase of a business unit's use case served by the central "
-                "team, months"),
+                "Delay added before each phase of a use case: the hand-offs and reviews the structure "
+                "imposes, months"),
           field("central_roles", &P::central, role_set(),
                 "Roles that sit in the central team; the other roles are embedded in the business "
                 "units"),
@@ -934,7 +934,7 @@ const Table<BusinessUnit>& business_unit_table() {
       {
           field("name", &B::name, text(1), "Name of the business unit, unique; edges refer to it"),
           field("users", &B::users, number(above(0)),
-                "People whose work an AI use case here touches, persons"),
+                "People whose work an AI use case here touches; embedded teams are sized in proportion, persons"),
           field("idea_rate", &B::idea_rate, number(at_least(0)),
                 "AI ideas arriving (Poisson), per month"),
           field("value_scale", &B::value_scale, number(at_least(0)),
@@ -1281,7 +1281,7 @@ const Table<Switches>& switches_table() {
           field("trust", &S::trust, boolean(),
                 "Mechanism switch: trust gains, losses and spillover"),
           field("hiring_attrition", &S::hiring_attrition, boolean(),
-                "Mechanism switch: hiring lead times and attrition"),
+                "Mechanism switch: attrition and the re-hiring it triggers (hire interventions still take their lead time)"),
           field("learning", &S::learning, boolean(),
                 "Mechanism switch: the experience curve (and forgetting)"),
           field("data_debt", &S::data_debt, boolean(),

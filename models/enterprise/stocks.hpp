@@ -57,8 +57,8 @@ double trust_gain(double trust, double alpha_plus);
 /// Asymmetry: the defaults must have alpha_minus > alpha_plus. People forgive an
 /// algorithm's mistake less than a person's and stop using it after seeing it err
 /// (algorithm aversion: Dietvorst, Simmons & Massey 2015, J. Exp. Psychol. Gen. 144(1)),
-/// so one failure costs more trust than one success earns. This file does not enforce
-/// it; scenario validation does.
+/// so one failure costs more trust than one success earns. Neither this file nor the
+/// loader enforces it (a researcher may study symmetric trust); the defaults hold it.
 double trust_loss(double trust, double alpha_minus);
 
 /// Data debt added to a BU by a use case passing data prep (section 5):

@@ -245,7 +245,7 @@ TEST_CASE("a freeze blocks deployments in its business unit only", "[enterprise]
   s.governance.freeze_months = 1000.0;  // frozen for good
   s.lifecycle.high_risk_factor = 1.0;
   for (auto& bu : s.business_units) bu.regulatory_risk = 0.0;
-  s.business_units[5].regulatory_risk = 1.0;  // only BU 5 has high-risk use cases
+  s.business_units[0].regulatory_risk = 1.0;  // only BU 0 (the largest) has high-risk use cases
   Enterprise e(s, 21, 0);
   double freeze_start = -1.0;
   e.set_trace([&freeze_start](const TraceLine& line) {
@@ -254,17 +254,18 @@ TEST_CASE("a freeze blocks deployments in its business unit only", "[enterprise]
   e.advance_to(s.horizon_months);
   REQUIRE(freeze_start >= 0.0);
   REQUIRE(freeze_start < s.horizon_months - 12.0);
-  CHECK(e.units()[5].frozen_until > s.horizon_months);
+  CHECK(e.units()[0].frozen_until > s.horizon_months);
   for (std::size_t b = 0; b < e.units().size(); ++b) {
-    if (b != 5) CHECK(e.units()[b].frozen_until == 0.0);
+    if (b != 0) CHECK(e.units()[b].frozen_until == 0.0);
   }
-  // BU 5 deploys nothing after its freeze began; the others keep deploying.
+  // BU 0 starts no deployment after its freeze began (one under way may finish); the
+  // others keep deploying.
   int others_after = 0;
   for (const auto& u : e.use_cases()) {
     const bool deployed = u.stage == Stage::production || u.stage == Stage::retired;
     if (!deployed) continue;
-    if (u.unit == 5) CHECK(u.deployed_at <= freeze_start);
-    if (u.unit != 5 && u.deployed_at > freeze_start) ++others_after;
+    if (u.unit == 0) CHECK(u.deployed_at - u.service[static_cast<std::size_t>(Phase::deployment)] <= freeze_start);
+    if (u.unit != 0 && u.deployed_at > freeze_start) ++others_after;
   }
   CHECK(others_after > 0);
 }
@@ -319,4 +320,34 @@ TEST_CASE("the three structures give different trajectories on the default enter
   const double hybrid = ratio[static_cast<std::size_t>(Structure::hybrid)];
   CHECK(coe > federated + 0.1);
   CHECK(hybrid > federated + 0.1);
+}
+
+TEST_CASE("a cut removes people even when they are busy", "[enterprise][interventions]") {
+  Scenario s = quiet_scenario();
+  s.structure = Structure::coe;
+  Intervention cut{};
+  cut.month = 6.0;
+  cut.kind = Intervention::Kind::hire;
+  cut.role = Role::data_engineer;
+  cut.count = -4;
+  s.interventions = {cut};
+  Enterprise e(s, 4, 0);
+  e.advance_to(s.horizon_months);
+  CHECK(people(e, Role::data_engineer) == s.workforce.headcount[Role::data_engineer] - 4);
+}
+
+TEST_CASE("a reorganisation keeps the platform built so far", "[enterprise][structure]") {
+  Scenario s = quiet_scenario();
+  s.structure = Structure::hybrid;
+  Intervention reorg{};
+  reorg.month = 24.0;
+  reorg.kind = Intervention::Kind::set_structure;
+  reorg.structure = Structure::federated;
+  s.interventions = {reorg};
+  Enterprise e(s, 4, 0);
+  e.advance_to(23.5);
+  const double built = e.shared_platform();
+  CHECK(built > s.platform.initial);
+  e.advance_to(24.0);
+  for (std::uint32_t b = 0; b < e.units().size(); ++b) CHECK(e.platform_for(b) >= built);
 }
