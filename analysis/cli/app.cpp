@@ -46,6 +46,8 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", "aiscale " AISCALE_VERSION);
   app.require_subcommand(1);
   app.footer("Run 'aiscale <command> --help' for the options of one command.");
+  add_run_command(app);
+  add_compare_command(app);
   add_bench_command(app);
   add_validate_command(app);
   add_schema_command(app);

@@ -15,6 +15,12 @@ void add_validate_command(CLI::App& app);
 /// Adds `aiscale schema [--markdown]`: the scenario JSON Schema, or the docs' key table.
 void add_schema_command(CLI::App& app);
 
+/// Adds `aiscale run SCENARIO` (replications with uncertainty) to `app`.
+void add_run_command(CLI::App& app);
+
+/// Adds `aiscale compare SCENARIO...` (paired comparison under common random numbers).
+void add_compare_command(CLI::App& app);
+
 /// Adds `aiscale trace SCENARIO` (the story of one run) to `app`.
 void add_trace_command(CLI::App& app);
 
