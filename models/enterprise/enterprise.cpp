@@ -440,7 +440,7 @@ void Enterprise::request_person(std::uint32_t uc) {
         }
       }
     }
-    if (found && team_of_pool(chosen) != team) trace(u.unit, uc, "borrows a " + std::string(role_name(role_of_pool(chosen))) + " from another team");
+    if (found && team_of_pool(chosen) != team) trace(u.unit, uc, "borrows a person (" + std::string(role_name(role_of_pool(chosen))) + ") from another team");
     if (found) productivity = s_.workforce.substitution_penalty;
   }
   Pool& pool = teams_[team_of_pool(chosen)].pool(role_of_pool(chosen));

@@ -70,7 +70,7 @@ std::vector<Known> known_distributions() {
 
 // --- Moments -------------------------------------------------------------------------
 
-TEST_CASE("Moments gives the textbook mean and sample sd and counts NaN as missing",
+TEST_CASE("statistics: Moments gives the textbook mean and sample sd and counts NaN as missing",
           "[statistics]") {
   Moments m;
   CHECK(std::isnan(m.mean()));
@@ -106,7 +106,7 @@ TEST_CASE("Moments gives the textbook mean and sample sd and counts NaN as missi
   CHECK(std::isnan(only_nan.mean()));
 }
 
-TEST_CASE("Welford's variance stays accurate around a large offset where sums of squares fail",
+TEST_CASE("statistics: Welford's variance stays accurate around a large offset where sums of squares fail",
           "[statistics]") {
   // x_i = 1e9 + e_i with e_i ~ normal(0, 1). Since x_i is within a factor 2 of 1e9,
   // x_i - 1e9 is exact (Sterbenz), so the exact deviations give the reference.
@@ -155,7 +155,7 @@ TEST_CASE("Welford's variance stays accurate around a large offset where sums of
   CHECK(!(std::fabs(naive_var / reference_var - 1.0) < 0.5));
 }
 
-TEST_CASE("the 95 % t interval covers the true mean in about 95 % of samples of 20",
+TEST_CASE("statistics: the 95 % t interval covers the true mean in about 95 % of samples of 20",
           "[statistics]") {
   constexpr int samples = 2000;
   constexpr double true_mean = 10.0;
@@ -175,7 +175,7 @@ TEST_CASE("the 95 % t interval covers the true mean in about 95 % of samples of 
 
 // --- Student's t ---------------------------------------------------------------------
 
-TEST_CASE("student_t_quantile matches the t table and closed forms", "[statistics]") {
+TEST_CASE("statistics: student_t_quantile matches the t table and closed forms", "[statistics]") {
   using analysis::student_t_quantile;
   using analysis::t_quantile_975;
   struct Row {
@@ -216,7 +216,7 @@ TEST_CASE("student_t_quantile matches the t table and closed forms", "[statistic
 
 // --- StreamingQuantiles --------------------------------------------------------------
 
-TEST_CASE("StreamingQuantiles is exact type 7 interpolation for up to exact_limit values",
+TEST_CASE("statistics: StreamingQuantiles is exact type 7 interpolation for up to exact_limit values",
           "[statistics]") {
   StreamingQuantiles empty;
   CHECK(std::isnan(empty.p10()));
@@ -255,7 +255,7 @@ TEST_CASE("StreamingQuantiles is exact type 7 interpolation for up to exact_limi
   CHECK(std::isnan(q.quantile(3)));
 }
 
-TEST_CASE("StreamingQuantiles is within a fraction of a percent in probability at 100000 draws",
+TEST_CASE("statistics: StreamingQuantiles is within a fraction of a percent in probability at 100000 draws",
           "[statistics]") {
   // Tolerance: the exact sample p-quantile of n draws has F(quantile) - p with standard
   // deviation sqrt(p (1 - p) / n) (0.00095 at p = 0.1, 0.0016 at p = 0.5); allow 4 of
@@ -288,7 +288,7 @@ TEST_CASE("StreamingQuantiles is within a fraction of a percent in probability a
   }
 }
 
-TEST_CASE("StreamingQuantiles stays within the data on sorted and constant inputs",
+TEST_CASE("statistics: StreamingQuantiles stays within the data on sorted and constant inputs",
           "[statistics]") {
   constexpr int n = 20000;
   SECTION("constant input gives the constant") {
@@ -316,7 +316,7 @@ TEST_CASE("StreamingQuantiles stays within the data on sorted and constant input
   }
 }
 
-TEST_CASE("quantile memory is bounded whatever the number of values", "[statistics]") {
+TEST_CASE("statistics: quantile memory is bounded whatever the number of values", "[statistics]") {
   // The only heap buffer is the exact phase's, which never holds more than exact_limit
   // values and is freed at the switch to P²; everything else is fixed-size members.
   StreamingQuantiles q;
@@ -338,7 +338,7 @@ TEST_CASE("quantile memory is bounded whatever the number of values", "[statisti
 
 // --- Accumulator ---------------------------------------------------------------------
 
-TEST_CASE("Accumulator summarises moments and quantiles with NaN counted once",
+TEST_CASE("statistics: Accumulator summarises moments and quantiles with NaN counted once",
           "[statistics]") {
   Accumulator a;
   const analysis::Summary empty = a.summary();
@@ -363,7 +363,7 @@ TEST_CASE("Accumulator summarises moments and quantiles with NaN counted once",
 
 // --- PairedDifference ----------------------------------------------------------------
 
-TEST_CASE("PairedDifference reproduces a hand-computed paired comparison", "[statistics]") {
+TEST_CASE("statistics: PairedDifference reproduces a hand-computed paired comparison", "[statistics]") {
   // Differences other - baseline: 1, 0, 2, -1. Mean 0.5; squared deviations
   // 0.25 + 0.25 + 2.25 + 2.25 = 5, variance 5/3; t_{0.975, 3} = 3.182446305284263.
   const std::array<double, 4> baseline{1.0, 2.0, 3.0, 4.0};
@@ -392,7 +392,7 @@ TEST_CASE("PairedDifference reproduces a hand-computed paired comparison", "[sta
   CHECK(bits(lower.summary().ci_low) == bits(s.ci_low));
 }
 
-TEST_CASE("PairedDifference treats NaN pairs as missing or as worst by its rule",
+TEST_CASE("statistics: PairedDifference treats NaN pairs as missing or as worst by its rule",
           "[statistics]") {
   // break_even_month: lower is better, NaN = never broke even.
   struct Pair {
@@ -450,7 +450,7 @@ TEST_CASE("PairedDifference treats NaN pairs as missing or as worst by its rule"
 
 // --- SeriesAccumulator ---------------------------------------------------------------
 
-TEST_CASE("SeriesAccumulator equals a Moments and StreamingQuantiles per cell bit for bit",
+TEST_CASE("statistics: SeriesAccumulator equals a Moments and StreamingQuantiles per cell bit for bit",
           "[statistics]") {
   constexpr std::size_t length = 37;  // not a multiple of any vector width
   constexpr int replications = 600;   // past exact_limit: both quantile phases
@@ -502,7 +502,7 @@ TEST_CASE("SeriesAccumulator equals a Moments and StreamingQuantiles per cell bi
   CHECK_THROWS_AS(series.summary(length), std::out_of_range);
 }
 
-TEST_CASE("SeriesAccumulator reads one metric of a RunResult through a strided map",
+TEST_CASE("statistics: SeriesAccumulator reads one metric of a RunResult through a strided map",
           "[statistics]") {
   using models::enterprise::kSeriesCount;
   using models::enterprise::Series;
@@ -530,7 +530,7 @@ TEST_CASE("SeriesAccumulator reads one metric of a RunResult through a strided m
 
 // --- Determinism ---------------------------------------------------------------------
 
-TEST_CASE("the same values in the same order give identical bits", "[statistics]") {
+TEST_CASE("statistics: the same values in the same order give identical bits", "[statistics]") {
   struct Outputs {
     analysis::Summary scalar;
     analysis::PairedSummary paired;
