@@ -151,10 +151,15 @@ class P2Quantile {
 /// value costs O(1) time and no memory.
 ///
 /// Why this split: studies of up to exact_limit replications (the common case) get
-/// exact quantiles, and larger ones get P² with well-placed markers, whose error is
-/// well under 0.01 in probability terms (F(estimate) - p) on smooth distributions at
-/// 10^5 values (see tests/analysis/statistics_test.cpp). The buffer grows with the
-/// values it holds (never beyond exact_limit), so short studies do not pay for it.
+/// exact quantiles, reproducible with R or NumPy. Larger ones get P², whose error is
+/// small next to the sampling error of the quantile itself. Measured as the rank
+/// distance |ECDF(estimate) - p| from the exact sample quantile of the same values
+/// (uniform, normal, exponential, lognormal; p10/p50/p90): mean 0.007, worst 0.045 at
+/// 200 values (where the sample quantile's own standard error is 0.02-0.035); mean
+/// 0.0027 at 1000; under 0.0005 at 10^5. Warm-starting from 128 values rather than 5
+/// barely changes those errors; the limit is chosen for exactness, weighed against
+/// memory (1 KiB per estimator at most). The buffer grows with the values it holds
+/// (never beyond exact_limit), so short studies do not pay for all of it.
 class StreamingQuantiles {
  public:
   /// Values kept exactly before switching to P². 128 doubles = 1 KiB at most.
