@@ -65,6 +65,11 @@ void add_options(CLI::App* cmd, const std::shared_ptr<RunOptions>& o) {
   cmd->add_option("--out", o->out, "Output directory (default: out/<command>-<date>-<time>)");
   cmd->add_flag("--force", o->force, "Replace the results in an existing output directory");
   cmd->add_flag("--quiet", o->quiet, "No progress bar or start line on stderr");
+  // An option given twice takes its last value, so wrappers (scripts/main.sh) can set
+  // defaults that the user's own arguments override.
+  for (const char* name : {"--reps", "--seed", "--threads", "--out"}) {
+    cmd->get_option(name)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  }
 }
 
 }  // namespace

@@ -141,3 +141,11 @@ TEST_CASE("run and compare reject bad input with a message and a non-zero exit",
   }
   CHECK_FALSE(fs::exists(dir.path() / "never" / "summary.json"));
 }
+
+TEST_CASE("a repeated option takes its last value", "[cli][experiment]") {
+  const TempDir dir("repeat");
+  const auto r = run_aiscale("run " + kScenarios + "default.json --reps 1000 --reps 2 --quiet --out " +
+                             (dir.path() / "r").string());
+  REQUIRE(r.exit_code == 0);
+  CHECK(lines(read_file(dir.path() / "r" / "replications.csv")) == 1 + 2);
+}
