@@ -29,11 +29,7 @@ TEST_CASE("the structures place people as their policies say", "[enterprise][str
 TEST_CASE("a reorganisation mid-run moves people to the new structure", "[enterprise][structure]") {
   Scenario s = quiet_scenario();
   s.structure = Structure::federated;
-  Intervention reorg{};
-  reorg.month = 12.0;
-  reorg.kind = Intervention::Kind::set_structure;
-  reorg.structure = Structure::coe;
-  s.interventions = {reorg};
+  s.interventions = {reorganisation(12.0, Structure::coe)};
   Enterprise e(s, 2, 0);
   e.advance_to(11.9);
   CHECK(e.structure() == Structure::federated);
@@ -72,11 +68,7 @@ TEST_CASE("the three structures give different trajectories on the default enter
 TEST_CASE("a reorganisation keeps the platform built so far", "[enterprise][structure]") {
   Scenario s = quiet_scenario();
   s.structure = Structure::hybrid;
-  Intervention reorg{};
-  reorg.month = 24.0;
-  reorg.kind = Intervention::Kind::set_structure;
-  reorg.structure = Structure::federated;
-  s.interventions = {reorg};
+  s.interventions = {reorganisation(24.0, Structure::federated)};
   Enterprise e(s, 4, 0);
   e.advance_to(23.5);
   const double built = e.shared_platform();

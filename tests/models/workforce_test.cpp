@@ -41,12 +41,7 @@ TEST_CASE("hiring refills the pools that attrition empties", "[enterprise][workf
 
 TEST_CASE("a hire intervention raises headcount after the lead time", "[enterprise][interventions]") {
   Scenario s = quiet_scenario();
-  Intervention hire{};
-  hire.month = 6.0;
-  hire.kind = Intervention::Kind::hire;
-  hire.role = Role::data_engineer;
-  hire.count = 5;
-  s.interventions = {hire};
+  s.interventions = {hiring(6.0, Role::data_engineer, 5)};
   Enterprise e(s, 4, 0);
   e.advance_to(6.0);
   CHECK(people(e, Role::data_engineer) == s.workforce.headcount[Role::data_engineer]);
@@ -57,12 +52,7 @@ TEST_CASE("a hire intervention raises headcount after the lead time", "[enterpri
 TEST_CASE("a cut removes people even when they are busy", "[enterprise][interventions]") {
   Scenario s = quiet_scenario();
   s.structure = Structure::coe;
-  Intervention cut{};
-  cut.month = 6.0;
-  cut.kind = Intervention::Kind::hire;
-  cut.role = Role::data_engineer;
-  cut.count = -4;
-  s.interventions = {cut};
+  s.interventions = {hiring(6.0, Role::data_engineer, -4)};
   Enterprise e(s, 4, 0);
   e.advance_to(s.horizon_months);
   CHECK(people(e, Role::data_engineer) == s.workforce.headcount[Role::data_engineer] - 4);

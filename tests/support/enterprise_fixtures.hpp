@@ -57,4 +57,23 @@ inline double first_data_prep(const Scenario& s, std::uint64_t seed) {
 }
 
 
+/// A reorganisation to `structure` at `month`.
+inline Intervention reorganisation(double month, Structure structure) {
+  Intervention iv{};
+  iv.month = month;
+  iv.kind = Intervention::Kind::set_structure;
+  iv.structure = structure;
+  return iv;
+}
+
+/// `count` people of `role` hired (or, negative, cut) at `month`.
+inline Intervention hiring(double month, Role role, int count) {
+  Intervention iv{};
+  iv.month = month;
+  iv.kind = Intervention::Kind::hire;
+  iv.role = role;
+  iv.count = count;
+  return iv;
+}
+
 }  // namespace aiscale_test
