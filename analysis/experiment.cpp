@@ -135,12 +135,10 @@ ExperimentOutcome run_experiment(const ExperimentPlan& plan) {
 
   std::vector<ScenarioStats> stats;
   for (const auto& s : scenarios) stats.emplace_back(static_cast<std::size_t>(std::ceil(s.horizon_months)));
-  std::vector<std::array<PairedDifference, std::size(kCompared)>> paired;
-  for (std::size_t k = 1; k < scenarios.size(); ++k) {
-    paired.push_back({PairedDifference(kCompared[0].direction, kCompared[0].nan_rule),
-                      PairedDifference(kCompared[1].direction, kCompared[1].nan_rule),
-                      PairedDifference(kCompared[2].direction, kCompared[2].nan_rule),
-                      PairedDifference(kCompared[3].direction, kCompared[3].nan_rule)});
+  // paired[k - 1][c]: scenario k against the baseline on kCompared[c].
+  std::vector<std::vector<PairedDifference>> paired(scenarios.size() - 1);
+  for (auto& against_baseline : paired) {
+    for (const ComparedMetric& c : kCompared) against_baseline.emplace_back(c.direction, c.nan_rule);
   }
 
   // replications.csv is streamed as replications are accumulated, in order.

@@ -137,6 +137,14 @@ Enterprise::Enterprise(const Scenario& scenario, std::uint64_t seed, std::uint64
     units_[b].data_debt = s_.switches.data_debt ? bu.data_debt : 0.0;
     units_[b].platform = s_.platform.initial;
   }
+  for (std::size_t b = 0; b < n; ++b) {
+    for (const Neighbour& nb : neighbours_.of(b)) {
+      all_edges_.add(nb);
+      if (nb.shared_data) data_edges_.add(nb);
+    }
+    all_edges_.close_unit();
+    data_edges_.close_unit();
+  }
   platform_ = s_.platform.initial;
   governance_ = s_.governance.initial;
   change_management_ = s_.money.change_management_per_month;
@@ -921,29 +929,12 @@ double Enterprise::integrate_production_month() {
 
 void Enterprise::update_slow_stocks() {
   const std::size_t n = units_.size();
-  // Trust relaxes toward neighbours; data debt spreads along shared-data edges.
-  std::vector<std::uint32_t> offsets(n + 1, 0);
-  std::vector<std::uint32_t> targets;
-  std::vector<double> weights;
-  std::vector<std::uint32_t> shared_offsets(n + 1, 0);
-  std::vector<std::uint32_t> shared_targets;
-  std::vector<double> shared_weights;
-  for (std::size_t b = 0; b < n; ++b) {
-    for (const Neighbour& nb : neighbours_.of(b)) {
-      targets.push_back(nb.unit);
-      weights.push_back(nb.weight);
-      if (nb.shared_data) {
-        shared_targets.push_back(nb.unit);
-        shared_weights.push_back(nb.weight);
-      }
-    }
-    offsets[b + 1] = static_cast<std::uint32_t>(targets.size());
-    shared_offsets[b + 1] = static_cast<std::uint32_t>(shared_targets.size());
-  }
+  // Trust relaxes toward neighbours along every edge; data debt spreads along
+  // shared-data edges (both edge lists built once, in the constructor).
   if (s_.switches.trust) {
     std::vector<double> trust(n);
     for (std::size_t b = 0; b < n; ++b) trust[b] = units_[b].trust;
-    diffuse(trust, offsets, targets, weights, s_.trust.spillover_rate, 1.0);
+    diffuse(trust, all_edges_.offsets, all_edges_.targets, all_edges_.weights, s_.trust.spillover_rate, 1.0);
     for (std::size_t b = 0; b < n; ++b) units_[b].trust = std::clamp(trust[b], 0.0, 1.0);
   }
   if (s_.switches.data_debt) {
@@ -960,7 +951,7 @@ void Enterprise::update_slow_stocks() {
     }
     std::vector<double> debt(n);
     for (std::size_t b = 0; b < n; ++b) debt[b] = units_[b].data_debt;
-    diffuse(debt, shared_offsets, shared_targets, shared_weights, s_.data_debt.spillover_rate, 1.0);
+    diffuse(debt, data_edges_.offsets, data_edges_.targets, data_edges_.weights, s_.data_debt.spillover_rate, 1.0);
     for (std::size_t b = 0; b < n; ++b) units_[b].data_debt = std::max(0.0, debt[b]);
   }
   // Platform maturity: one shared platform built by the central MLOps engineers, or one

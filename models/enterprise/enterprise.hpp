@@ -149,6 +149,19 @@ class Enterprise {
   sim::Simulator<Event> sim_;
   Graph graph_;
   Neighbourhood neighbours_;
+  /// Edge lists in the CSR form stocks.hpp's diffuse() takes.
+  struct EdgeList {
+    std::vector<std::uint32_t> offsets{0};
+    std::vector<std::uint32_t> targets;
+    std::vector<double> weights;
+    void add(const Neighbour& nb) {
+      targets.push_back(nb.unit);
+      weights.push_back(nb.weight);
+    }
+    void close_unit() { offsets.push_back(static_cast<std::uint32_t>(targets.size())); }
+  };
+  EdgeList all_edges_;   ///< every edge: trust spill-over
+  EdgeList data_edges_;  ///< shared-data edges: data-debt spill-over
   Structure structure_;
   std::vector<UnitState> units_;
   std::vector<Team> teams_;

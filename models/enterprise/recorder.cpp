@@ -53,7 +53,7 @@ void Enterprise::record_month(double value, double incident_cost, int incidents)
 
   double backlog = 0.0;
   for (const auto& t : teams_) backlog += static_cast<double>(t.backlog.size());
-  std::array<double, 11> in_stage{};
+  std::array<double, kStageCount> in_stage{};
   double retraining = 0.0;
   for (const auto& u : use_cases_) {
     ++in_stage[static_cast<std::size_t>(u.stage)];

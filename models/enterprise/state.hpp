@@ -30,6 +30,7 @@ enum class Stage : std::uint8_t {
   killed,
   expired,  ///< dropped from the backlog unstarted
 };
+inline constexpr std::size_t kStageCount = static_cast<std::size_t>(Stage::expired) + 1;
 
 /// A unit of work that needs one person of one role.
 enum class Phase : std::uint8_t { data_prep, modeling, pilot, governance_review, deployment, retraining };

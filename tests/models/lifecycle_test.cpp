@@ -44,9 +44,13 @@ TEST_CASE("WIP never exceeds the team limit except for purgatory returns", "[ent
   for (double m = 1.0; m <= s.horizon_months; m += 1.0) {
     e.advance_to(m);
     int in_work = 0;
-    for (const auto& u : e.use_cases()) in_work += u.in_wip;
+    int back_from_purgatory = 0;  // a GO at a purgatory review re-enters work above the limit
+    for (const auto& u : e.use_cases()) {
+      in_work += u.in_wip;
+      back_from_purgatory += u.in_wip && u.purgatory_since > 0.0;
+    }
     CHECK(in_work == e.teams()[0].wip);
-    CHECK(e.teams()[0].wip <= limit + 10);
+    CHECK(e.teams()[0].wip - back_from_purgatory <= limit);
   }
 }
 
