@@ -14,6 +14,7 @@
 
 #include "analysis/atomic_file.hpp"
 #include "analysis/progress.hpp"
+#include "analysis/report.hpp"
 #include "analysis/statistics.hpp"
 #include "models/enterprise/enterprise.hpp"
 #include "models/enterprise/scenario_io.hpp"
@@ -52,6 +53,17 @@ std::string number(double x) {
   char text[32];
   std::snprintf(text, sizeof text, "%.10g", x);
   return text;
+}
+
+/// A CSV field: quoted (RFC 4180) when it holds a comma, a quote or a line break.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
 }
 
 nlohmann::ordered_json json_number(double x) {
@@ -162,7 +174,7 @@ ExperimentOutcome run_experiment(const ExperimentPlan& plan) {
         for (std::size_t k = 0; k < results.size(); ++k) {
           const RunResult& r = results[k];
           stats[k].monthly.add(std::span<const double>(r.months.front().data(), r.months.size() * kSeriesCount));
-          rows << scenarios[k].name << ',' << rep << ',' << plan.seed;
+          rows << csv_field(scenarios[k].name) << ',' << rep << ',' << plan.seed;
           for (std::size_t m = 0; m < kSummaryCount; ++m) {
             stats[k].summary[m].add(r.summary[m]);
             rows << ',' << number(r.summary[m]);
@@ -180,19 +192,24 @@ ExperimentOutcome run_experiment(const ExperimentPlan& plan) {
   replications_csv.commit();
 
   // timeseries.csv: tidy, one row per scenario x metric x month.
+  std::vector<SeriesRow> series;
+  for (std::size_t k = 0; k < scenarios.size(); ++k) {
+    for (std::size_t metric = 0; metric < kSeriesCount; ++metric) {
+      for (std::size_t month = 0; month < stats[k].months_; ++month) {
+        series.push_back({k, series_name(static_cast<Series>(metric)), month + 1,
+                          stats[k].monthly.summary(month * kSeriesCount + metric)});
+      }
+    }
+  }
   {
     AtomicFile file(plan.out / "timeseries.csv");
     auto& out = file.stream();
     out << "scenario,metric,month,mean,sd,ci_low,ci_high,p10,p50,p90\n";
-    for (std::size_t k = 0; k < scenarios.size(); ++k) {
-      for (std::size_t metric = 0; metric < kSeriesCount; ++metric) {
-        for (std::size_t month = 0; month < stats[k].months_; ++month) {
-          const auto s = stats[k].monthly.summary(month * kSeriesCount + metric);
-          out << scenarios[k].name << ',' << series_name(static_cast<Series>(metric)) << ',' << month + 1 << ','
-              << number(s.mean) << ',' << number(s.sd) << ',' << number(s.ci_low) << ',' << number(s.ci_high) << ','
-              << number(s.p10) << ',' << number(s.p50) << ',' << number(s.p90) << '\n';
-        }
-      }
+    for (const SeriesRow& row : series) {
+      const Summary& s = row.stats;
+      out << csv_field(scenarios[row.scenario].name) << ',' << row.metric << ',' << row.month << ','
+          << number(s.mean) << ',' << number(s.sd) << ',' << number(s.ci_low) << ',' << number(s.ci_high) << ','
+          << number(s.p10) << ',' << number(s.p50) << ',' << number(s.p90) << '\n';
     }
     file.commit();
   }
@@ -243,10 +260,15 @@ ExperimentOutcome run_experiment(const ExperimentPlan& plan) {
     file.stream() << summary.dump(2) << '\n';
     file.commit();
   }
+  {
+    AtomicFile file(plan.out / "report.html");
+    file.stream() << render_report({summary, series});
+    file.commit();
+  }
 
   ExperimentOutcome outcome;
   outcome.out = plan.out;
-  outcome.files = {"summary.json", "timeseries.csv", "replications.csv"};
+  outcome.files = {"summary.json", "timeseries.csv", "replications.csv", "report.html"};
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   for (std::size_t k = 0; k < scenarios.size(); ++k) {
     const auto roi = stats[k].summary[static_cast<std::size_t>(Metric::roi_final)].summary();

@@ -35,7 +35,8 @@ struct ExperimentOutcome {
 /// scenario compared with itself, duplicate scenario names, an output directory that
 /// exists without `force` or cannot be created), then runs replication r of every
 /// scenario with (seed, r), so all scenarios share common random numbers, on `threads`
-/// threads, and writes summary.json, timeseries.csv and replications.csv atomically.
+/// threads, and writes summary.json, timeseries.csv, replications.csv and report.html
+/// atomically.
 /// Output bytes depend only on the scenarios, seed and replications, never on threads.
 ExperimentOutcome run_experiment(const ExperimentPlan& plan);
 

@@ -65,6 +65,7 @@ enum class Summary : std::size_t {
   pilot_to_production,              ///< at the horizon
   pilot_to_production_month_24,     ///< at month 24 (the stylised-fact checkpoint)
   models_in_production_final,
+  ideas,                            ///< ideas that arrived over the horizon
   pilots_launched,
   pilots_completed,
   reached_production,

@@ -38,7 +38,7 @@ std::string_view series_name(Series s) {
 std::string_view summary_name(Summary s) {
   static constexpr std::string_view names[] = {
       "roi_final", "npv_final", "break_even_month", "pilot_to_production",
-      "pilot_to_production_month_24", "models_in_production_final", "pilots_launched",
+      "pilot_to_production_month_24", "models_in_production_final", "ideas", "pilots_launched",
       "pilots_completed", "reached_production", "idea_to_production_months_median",
       "data_prep_effort_share", "incidents", "models_surviving_36_months_share"};
   static_assert(std::size(names) == kSummaryCount);
@@ -130,6 +130,9 @@ void Enterprise::finish_summary(RunResult& result) const {
       pilots_decided_ > 0 ? static_cast<double>(reached_production_) / pilots_decided_ : 0.0);
   set(Summary::pilot_to_production_month_24, result.months.size() >= 24 ? pilot_to_production_24_ : kNaN);
   set(Summary::models_in_production_final, static_cast<double>(in_production_.size()));
+  double ideas = 0.0;
+  for (const auto& month : result.months) ideas += month[static_cast<std::size_t>(Series::ideas)];
+  set(Summary::ideas, ideas);
   set(Summary::pilots_launched, pilots_launched_);
   set(Summary::pilots_completed, pilots_decided_);
   set(Summary::reached_production, reached_production_);

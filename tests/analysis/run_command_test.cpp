@@ -45,7 +45,9 @@ TEST_CASE("aiscale compare writes the output contract", "[cli][experiment]") {
                              "federated.json --reps 12 --seed 3 --out " + out.string());
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.output, Catch::Contains("results in " + out.string()));
-  for (const char* name : {"summary.json", "timeseries.csv", "replications.csv"}) CHECK(fs::exists(out / name));
+  for (const char* name : {"summary.json", "timeseries.csv", "replications.csv", "report.html"}) {
+    CHECK(fs::exists(out / name));
+  }
 
   const std::string timeseries = read_file(out / "timeseries.csv");
   CHECK(first_line(timeseries) == "scenario,metric,month,mean,sd,ci_low,ci_high,p10,p50,p90");
@@ -88,7 +90,7 @@ TEST_CASE("the same seed and replications give identical bytes on 1 and 4 thread
   const std::string args = "compare " + kScenarios + "ad-hoc.json " + kScenarios + "best-practice.json --reps 24 --quiet";
   REQUIRE(run_aiscale(args + " --threads 1 --out " + (dir.path() / "one").string()).exit_code == 0);
   REQUIRE(run_aiscale(args + " --threads 4 --out " + (dir.path() / "four").string()).exit_code == 0);
-  for (const char* name : {"summary.json", "timeseries.csv", "replications.csv"}) {
+  for (const char* name : {"summary.json", "timeseries.csv", "replications.csv", "report.html"}) {
     INFO(name);
     const std::string one = read_file(dir.path() / "one" / name);
     CHECK_FALSE(one.empty());
@@ -148,4 +150,15 @@ TEST_CASE("a repeated option takes its last value", "[cli][experiment]") {
                              (dir.path() / "r").string());
   REQUIRE(r.exit_code == 0);
   CHECK(lines(read_file(dir.path() / "r" / "replications.csv")) == 1 + 2);
+}
+
+TEST_CASE("a scenario name with a comma or quote stays one CSV field", "[cli][experiment]") {
+  const TempDir dir("csv-name");
+  const fs::path scenario =
+      dir.write("odd.json", R"({"extends": ")" + kScenarios + R"(default.json", "name": "east, \"new\""})");
+  const fs::path out = dir.path() / "r";
+  REQUIRE(run_aiscale("run " + scenario.string() + " --reps 2 --quiet --out " + out.string()).exit_code == 0);
+  const std::string replications = read_file(out / "replications.csv");
+  CHECK_THAT(replications, Catch::Contains("\n\"east, \"\"new\"\"\",0,1,"));
+  CHECK_THAT(read_file(out / "timeseries.csv"), Catch::Contains("\n\"east, \"\"new\"\"\",ideas,1,"));
 }

@@ -1,0 +1,57 @@
+/// @file
+/// @brief report.html: one self-contained page that an executive reads at a glance, a
+///        view of the experiment's output files (summary.json and the monthly
+///        statistics of timeseries.csv), with charts drawn by Vega-Lite.
+///
+/// The page layout is analysis/report/report.html, the charts are the Vega-Lite specs
+/// in analysis/report/charts.json, and the charting libraries (Vega, Vega-Lite,
+/// vega-embed, pinned by analysis/report/package-lock.json) are fetched from the npm
+/// registry at build time; all are compiled into the program, so the page needs no
+/// network and no files beside it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/statistics.hpp"
+
+namespace analysis {
+
+/// The statistics of one monthly series, at one month, of one scenario: a row of
+/// timeseries.csv.
+struct SeriesRow {
+  std::size_t scenario = 0;  ///< index into summary["scenarios"]
+  std::string_view metric;   ///< a series name (models::enterprise::series_name)
+  std::size_t month = 0;     ///< 1, 2, ...
+  Summary stats;
+};
+
+/// What the report shows: the summary.json document and the monthly statistics.
+struct ReportInput {
+  const nlohmann::ordered_json& summary;
+  const std::vector<SeriesRow>& series;
+};
+
+/// The report page. Deterministic: the same input gives the same bytes. Throws
+/// std::invalid_argument when the summary lacks a field the report needs.
+std::string render_report(const ReportInput& input);
+
+/// The ids of the charts the report draws, in page order (charts.json).
+std::vector<std::string> report_chart_ids();
+
+namespace report_text {
+/// Plain-words pieces of the headline table, exposed for tests.
+std::string percent(double fraction, int decimals = 0);          ///< 0.352 -> "35 %"
+std::string money(double dollars);                                ///< 1234567 -> "$1.2M"
+std::string html_escape(std::string_view text);
+/// One sentence comparing a scenario with the baseline on one metric, from its
+/// summary.json comparison entry, e.g. "ROI at month 60: 96 points higher (95 % CI 93
+/// to 99); better in 97 % of paired futures."
+std::string verdict(std::string_view metric, const nlohmann::ordered_json& difference, double horizon_months);
+}  // namespace report_text
+
+}  // namespace analysis
