@@ -274,9 +274,10 @@ ExperimentOutcome run_experiment(const ExperimentPlan& plan) {
     const auto roi = stats[k].summary[static_cast<std::size_t>(Metric::roi_final)].summary();
     const auto p2p = stats[k].summary[static_cast<std::size_t>(Metric::pilot_to_production)].summary();
     char line[256];
-    std::snprintf(line, sizeof line, "%-20s ROI at month %g: %+.2f (95%% CI %+.2f to %+.2f); pilot-to-production %.0f%%",
-                  scenarios[k].name.c_str(), scenarios[k].horizon_months, roi.mean, roi.ci_low, roi.ci_high,
-                  100.0 * p2p.mean);
+    std::snprintf(line, sizeof line,
+                  "%-14s ROI at month %g: %+.0f%% (95%% CI %+.0f%% to %+.0f%%); pilot-to-production %.0f%%",
+                  scenarios[k].name.c_str(), scenarios[k].horizon_months, 100.0 * roi.mean, 100.0 * roi.ci_low,
+                  100.0 * roi.ci_high, 100.0 * p2p.mean);
     outcome.headline.emplace_back(line);
   }
   return outcome;

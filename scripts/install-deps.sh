@@ -17,6 +17,12 @@ for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$p")
 done
+# Programs that may come from elsewhere than Debian (e.g. Node.js from NodeSource): only
+# installed from Debian when the command is missing.
+#   npm       fetches the report's charting libraries at build time (analysis/report/)
+#   chromium  renders report.html in the browser test
+command -v npm >/dev/null || missing+=(nodejs npm)
+command -v chromium >/dev/null || [[ -n "${AISCALE_CHROMIUM:-}" ]] || missing+=(chromium)
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 echo "aiscale: installing missing packages: ${missing[*]}" >&2

@@ -52,7 +52,7 @@ void run(const RunOptions& o, const std::string& command) {
   for (const auto& line : outcome.headline) std::cout << line << '\n';
   std::cout << "results in " << outcome.out.string() << " (";
   for (std::size_t i = 0; i < outcome.files.size(); ++i) std::cout << (i ? ", " : "") << outcome.files[i];
-  std::cout << ")" << std::endl;
+  std::cout << ")\nopen " << (outcome.out / "report.html").string() << " in a browser to read the report" << std::endl;
 }
 
 void add_options(CLI::App* cmd, const std::shared_ptr<RunOptions>& o) {
@@ -77,7 +77,9 @@ void add_options(CLI::App* cmd, const std::shared_ptr<RunOptions>& o) {
 void add_run_command(CLI::App& app) {
   auto o = std::make_shared<RunOptions>();
   auto* cmd = app.add_subcommand(
-      "run", "Run replications of one scenario and write summary.json, timeseries.csv and\nreplications.csv.");
+      "run",
+      "Run replications of one scenario and write summary.json, timeseries.csv,\n"
+      "replications.csv and report.html (a page to open in a browser).");
   cmd->add_option("scenario", o->scenarios, "Scenario file (JSON)")->required()->expected(1);
   add_options(cmd, o);
   cmd->callback([o] { run(*o, "run"); });
@@ -89,7 +91,8 @@ void add_compare_command(CLI::App& app) {
       "compare",
       "Compare scenarios under common random numbers: the first is the baseline; each other\n"
       "scenario gets paired differences (mean with 95 % CI, share of replications better)\n"
-      "for ROI, NPV, break-even month and pilot-to-production.");
+      "for ROI, NPV, break-even month and pilot-to-production. Writes the same files as run,\n"
+      "with the comparison in summary.json and report.html.");
   cmd->add_option("scenarios", o->scenarios, "Scenario files (JSON), baseline first")->required()->expected(2, -1);
   add_options(cmd, o);
   cmd->callback([o] { run(*o, "compare"); });
