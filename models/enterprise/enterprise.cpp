@@ -128,7 +128,8 @@ Enterprise::Enterprise(const Scenario& scenario, std::uint64_t seed, std::uint64
       workforce_(named(seed, replication, "workforce")),
       incidents_(named(seed, replication, "incidents")),
       reuse_(named(seed, replication, "reuse")),
-      ledger_(scenario.money.discount_rate_per_year) {
+      ledger_(scenario.money.discount_rate_per_year),
+      statistics_(scenario.warmup_months) {
   const auto n = static_cast<std::uint32_t>(s_.business_units.size());
   units_.resize(n);
   for (std::uint32_t b = 0; b < n; ++b) {
@@ -156,6 +157,7 @@ Enterprise::Enterprise(const Scenario& scenario, std::uint64_t seed, std::uint64
     // Everyone starts in the centre; allocate_people moves them where the structure says.
     teams_[kCentral].pool(r).target = s_.workforce.headcount[r];
     teams_[kCentral].pool(r).headcount = s_.workforce.headcount[r];
+    statistics_.add_headcount(r, s_.workforce.headcount[r]);
   }
   allocate_people(structure_);
 
@@ -183,6 +185,9 @@ RunResult Enterprise::run() {
 
 void Enterprise::advance_to(double month) {
   sim_.run_until(std::min(month, s_.horizon_months), [this](const Event& e) {
+    // The statistics integrate their totals as they stood since the last event, before
+    // this one changes them.
+    statistics_.advance(sim_.now());
     switch (e.kind) {
       case Event::Kind::idea_arrival: on_idea_arrival(e.id); break;
       case Event::Kind::coordination_done: on_coordination_done(e.id); break;
@@ -196,6 +201,7 @@ void Enterprise::advance_to(double month) {
       case Event::Kind::monthly_tick: on_monthly_tick(); break;
     }
   });
+  statistics_.advance(sim_.now());
 }
 
 RunResult simulate(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication) {
@@ -263,6 +269,7 @@ void Enterprise::allocate_people(Structure structure) {
       if (surplus > 0) {
         const int free_movers = std::min(surplus, p.free());
         p.headcount -= free_movers;
+        statistics_.add_headcount(r, -free_movers);
         movers += free_movers;
         p.moving += surplus - free_movers;  // busy: move on release
       }
@@ -273,6 +280,7 @@ void Enterprise::allocate_people(Structure structure) {
       const int moved = std::min(deficit, movers);
       if (moved > 0) {
         p.headcount += moved;
+        statistics_.add_headcount(r, moved);
         movers -= moved;
       }
     }
@@ -314,8 +322,22 @@ std::uint32_t Enterprise::create_use_case(std::uint32_t unit, bool is_copy, std:
   const double feasibility = (1.0 - 0.5 * u.difficulty) * (0.5 + 0.5 * bu.data_quality);
   u.score = u.value * feasibility / expected_effort;
   u.home_team = home_team_of(unit);
+  u.stage_since = u.created;
+  statistics_.enter(Stage::backlog, sim_.now());
   use_cases_.push_back(std::move(u));
   return static_cast<std::uint32_t>(use_cases_.size() - 1);
+}
+
+// Every stage change goes through here, so the stage statistics see each entry and exit.
+// Staying in the same stage (a deployment that begins again after a freeze) is no
+// change. Changes: the use case's stage and stage_since, the statistics.
+void Enterprise::set_stage(std::uint32_t uc, Stage stage) {
+  UseCase& u = use_cases_[uc];
+  if (u.stage == stage) return;
+  statistics_.leave(u.stage, u.stage_since, sim_.now());
+  statistics_.enter(stage, sim_.now());
+  u.stage = stage;
+  u.stage_since = sim_.now();
 }
 
 void Enterprise::on_idea_arrival(std::uint32_t unit) {
@@ -375,14 +397,18 @@ void Enterprise::begin_phase(std::uint32_t uc, Phase phase) {
   u.has_job = true;
   u.holds_person = false;
   switch (phase) {
-    case Phase::data_prep: u.stage = Stage::data_prep; break;
-    case Phase::modeling: u.stage = Stage::modeling; break;
-    case Phase::pilot: u.stage = Stage::pilot; break;
-    case Phase::governance_review: u.stage = Stage::governance_review; break;
-    case Phase::deployment: u.stage = Stage::deployment; break;
+    case Phase::data_prep: set_stage(uc, Stage::data_prep); break;
+    case Phase::modeling: set_stage(uc, Stage::modeling); break;
+    case Phase::pilot: set_stage(uc, Stage::pilot); break;
+    case Phase::governance_review: set_stage(uc, Stage::governance_review); break;
+    case Phase::deployment: set_stage(uc, Stage::deployment); break;
     case Phase::retraining: break;  // stays in production
   }
   const double delay = s_.policy(structure_).coordination_delay_months;
+  // The moment the phase asks for a person, from which its wait is measured (schedule_in
+  // fires coordination_done at exactly this time). A job requeued by a reorganisation
+  // keeps it.
+  u.requested_at = sim_.now() + delay;
   if (delay > 0.0) {
     sim_.schedule_in(delay, Event{Event::Kind::coordination_done, uc});
   } else {
@@ -456,6 +482,7 @@ void Enterprise::request_person(std::uint32_t uc) {
     seize(uc, chosen, productivity);
   } else {
     pool.waiting.push_back(uc);
+    statistics_.add_waiting(role_of_pool(chosen), 1);
   }
 }
 
@@ -492,6 +519,7 @@ void Enterprise::seize(std::uint32_t uc, std::uint32_t pool, double productivity
   UseCase& u = use_cases_[uc];
   const std::uint32_t team = team_of_pool(pool);
   ++teams_[team].pool(role_of_pool(pool)).busy;
+  statistics_.seized(role_of_pool(pool), u.requested_at, sim_.now());
   u.holds_person = true;
   u.job_pool = pool;
   u.job_started = sim_.now();
@@ -507,16 +535,19 @@ void Enterprise::release(std::uint32_t uc) {
   u.holds_person = false;
   effort_done_[static_cast<std::size_t>(u.job)] += sim_.now() - u.job_started;
   const std::uint32_t pool_index = u.job_pool;
-  Pool& p = teams_[team_of_pool(pool_index)].pool(role_of_pool(pool_index));
+  const Role r = role_of_pool(pool_index);
+  Pool& p = teams_[team_of_pool(pool_index)].pool(r);
   --p.busy;
+  statistics_.released(r);
   if (p.leaving > 0) {
     --p.leaving;
     --p.headcount;
+    statistics_.add_headcount(r, -1);
   } else if (p.moving > 0) {
     --p.moving;
     --p.headcount;
+    statistics_.add_headcount(r, -1);
     // To the team of the same role furthest below its target.
-    const Role r = role_of_pool(pool_index);
     std::uint32_t best = kCentral;
     int best_deficit = std::numeric_limits<int>::min();
     for (std::uint32_t t = 0; t < teams_.size(); ++t) {
@@ -529,6 +560,7 @@ void Enterprise::release(std::uint32_t uc) {
     }
     if (best_deficit > 0) {  // otherwise they were cut: they leave the company
       ++teams_[best].pool(r).headcount;
+      statistics_.add_headcount(r, 1);
       serve_queue(pool_id(best, r));
     }
   }
@@ -541,6 +573,7 @@ void Enterprise::serve_queue(std::uint32_t pool_index) {
   while (p.free() > 0 && !p.waiting.empty()) {
     const std::uint32_t uc = p.waiting.front();
     p.waiting.pop_front();
+    statistics_.add_waiting(role_of_pool(pool_index), -1);
     const UseCase& u = use_cases_[uc];
     if (u.stage == Stage::retired || !u.has_job) continue;
     if (deployment_frozen(uc)) continue;
@@ -635,7 +668,7 @@ void Enterprise::decide_after_pilot(std::uint32_t uc) {
   if (go) {
     to_deployment(uc);
   } else {
-    u.stage = Stage::purgatory;
+    set_stage(uc, Stage::purgatory);
     u.purgatory_since = sim_.now();
     leave_wip(uc);
     sim_.schedule_in(l.purgatory_review_months, Event{Event::Kind::purgatory_review, uc});
@@ -665,7 +698,7 @@ void Enterprise::to_deployment(std::uint32_t uc) {
 void Enterprise::kill(std::uint32_t uc, const char* why) {
   UseCase& u = use_cases_[uc];
   if (why != nullptr) trace(u.unit, uc, why);
-  u.stage = Stage::killed;
+  set_stage(uc, Stage::killed);
   ++killed_;
   leave_wip(uc);
 }
@@ -677,7 +710,7 @@ void Enterprise::kill(std::uint32_t uc, const char* why) {
 void Enterprise::enter_production(std::uint32_t uc) {
   UseCase& u = use_cases_[uc];
   const auto& p = s_.production;
-  u.stage = Stage::production;
+  set_stage(uc, Stage::production);
   u.deployed_at = sim_.now();
   u.accuracy_start = p.accuracy_initial;
   u.accuracy_time = sim_.now();
@@ -755,7 +788,7 @@ void Enterprise::on_end_of_life(std::uint32_t uc) {
 
 void Enterprise::retire(std::uint32_t uc, const char* why) {
   UseCase& u = use_cases_[uc];
-  u.stage = Stage::retired;
+  set_stage(uc, Stage::retired);
   u.retired_at = sim_.now();
   ++retired_;
   if (u.detection) sim_.cancel(*u.detection);
@@ -776,6 +809,7 @@ void Enterprise::person_leaves(std::uint32_t pool_index) {
   const int before = teams_[team].headcount();
   if (p.free() > 0) {
     --p.headcount;
+    statistics_.add_headcount(role_of_pool(pool_index), -1);
   } else {
     ++p.leaving;
   }
@@ -795,6 +829,7 @@ void Enterprise::on_hire_arrives(std::uint32_t pool_index) {
   --p.open_requisitions;
   if (p.headcount - p.moving - p.leaving >= p.target) return;  // target was cut meanwhile
   ++p.headcount;
+  statistics_.add_headcount(role_of_pool(pool_index), 1);
   const std::uint32_t team = team_of_pool(pool_index);
   trace(team == kCentral ? TraceLine::kEnterpriseWide : team - 1, -1,
         "hire starts: " + std::string(role_name(role_of_pool(pool_index))) + (team == kCentral ? " (central team)" : ""));
@@ -856,8 +891,10 @@ void Enterprise::on_intervention(std::uint32_t index) {
       // Work moves to its new home and serving teams.
       std::vector<std::uint32_t> requeue;
       for (auto& t : teams_) {
-        for (auto& p : t.pools) {
+        for (const Role r : kRoles) {
+          Pool& p = t.pool(r);
           requeue.insert(requeue.end(), p.waiting.begin(), p.waiting.end());
+          statistics_.add_waiting(r, -static_cast<int>(p.waiting.size()));
           p.waiting.clear();
         }
         t.backlog.clear();
@@ -1039,9 +1076,8 @@ void Enterprise::horizontal_reuse() {
 void Enterprise::expire_backlog() {
   for (auto& t : teams_) {
     std::erase_if(t.backlog, [this](std::uint32_t uc) {
-      UseCase& u = use_cases_[uc];
-      if (sim_.now() - u.created <= s_.lifecycle.backlog_expiry_months) return false;
-      u.stage = Stage::expired;
+      if (sim_.now() - use_cases_[uc].created <= s_.lifecycle.backlog_expiry_months) return false;
+      set_stage(uc, Stage::expired);
       return true;
     });
   }

@@ -17,6 +17,7 @@
 #include "models/enterprise/money.hpp"
 #include "models/enterprise/org_graph.hpp"
 #include "models/enterprise/params.hpp"
+#include "models/enterprise/resource_statistics.hpp"
 #include "models/enterprise/state.hpp"
 #include "sim/random.hpp"
 #include "sim/simulator.hpp"
@@ -80,6 +81,8 @@ class Enterprise {
   [[nodiscard]] double platform_for(std::uint32_t unit) const;
   /// Person-months of work done per phase so far.
   [[nodiscard]] const std::array<double, kPhaseCount>& effort_done() const { return effort_done_; }
+  /// Resource and stage statistics, integrated up to now().
+  [[nodiscard]] const ResourceStatistics& statistics() const { return statistics_; }
 
  private:
   // Event handlers, one per Event::Kind.
@@ -101,6 +104,7 @@ class Enterprise {
 
   // Lifecycle.
   std::uint32_t create_use_case(std::uint32_t unit, bool is_copy, std::uint32_t source);
+  void set_stage(std::uint32_t uc, Stage stage);
   void fill_team(std::uint32_t team);
   void start_work(std::uint32_t uc);
   void leave_wip(std::uint32_t uc);
@@ -198,6 +202,7 @@ class Enterprise {
   int retired_ = 0;
   double pilot_to_production_24_ = 0.0;
   std::vector<double> idea_to_production_;
+  ResourceStatistics statistics_;
   RunResult result_;
 };
 

@@ -256,6 +256,7 @@ struct Scenario {
   std::string name;
   std::string description;
   double horizon_months;
+  double warmup_months;               ///< resource and stage statistics count from this month on, in [0, horizon)
   Structure structure;
   std::array<StructurePolicy, kStructureCount> policies;  ///< indexed by Structure
   std::vector<BusinessUnit> business_units;

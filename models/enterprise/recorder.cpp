@@ -30,7 +30,11 @@ std::string_view series_name(Series s) {
       "mean_data_debt", "platform_maturity", "governance_maturity",
       "headcount_data_scientist", "headcount_data_engineer", "headcount_ml_engineer",
       "headcount_mlops_engineer", "headcount_product_manager", "headcount_governance",
-      "cost", "value", "cumulative_cost", "cumulative_value", "roi", "npv", "incidents"};
+      "cost", "value", "cumulative_cost", "cumulative_value", "roi", "npv", "incidents",
+      "utilisation_data_scientist", "utilisation_data_engineer", "utilisation_ml_engineer",
+      "utilisation_mlops_engineer", "utilisation_product_manager", "utilisation_governance",
+      "queue_length_data_scientist", "queue_length_data_engineer", "queue_length_ml_engineer",
+      "queue_length_mlops_engineer", "queue_length_product_manager", "queue_length_governance"};
   static_assert(std::size(names) == kSeriesCount);
   return names[static_cast<std::size_t>(s)];
 }
@@ -40,7 +44,22 @@ std::string_view summary_name(Summary s) {
       "roi_final", "npv_final", "break_even_month", "pilot_to_production",
       "pilot_to_production_month_24", "models_in_production_final", "ideas", "pilots_launched",
       "pilots_completed", "reached_production", "idea_to_production_months_median",
-      "data_prep_effort_share", "incidents", "models_surviving_36_months_share"};
+      "data_prep_effort_share", "incidents", "models_surviving_36_months_share",
+      "utilisation_data_scientist", "utilisation_data_engineer", "utilisation_ml_engineer",
+      "utilisation_mlops_engineer", "utilisation_product_manager", "utilisation_governance",
+      "queue_length_data_scientist", "queue_length_data_engineer", "queue_length_ml_engineer",
+      "queue_length_mlops_engineer", "queue_length_product_manager", "queue_length_governance",
+      "wait_months_data_scientist", "wait_months_data_engineer", "wait_months_ml_engineer",
+      "wait_months_mlops_engineer", "wait_months_product_manager", "wait_months_governance",
+      "jobs_per_month_data_scientist", "jobs_per_month_data_engineer", "jobs_per_month_ml_engineer",
+      "jobs_per_month_mlops_engineer", "jobs_per_month_product_manager", "jobs_per_month_governance",
+      "stage_months_data_prep", "stage_months_modeling", "stage_months_pilot", "stage_months_purgatory",
+      "stage_months_governance_review", "stage_months_deployment", "stage_months_production",
+      "stage_count_data_prep", "stage_count_modeling", "stage_count_pilot", "stage_count_purgatory",
+      "stage_count_governance_review", "stage_count_deployment", "stage_count_production",
+      "stage_throughput_data_prep", "stage_throughput_modeling", "stage_throughput_pilot",
+      "stage_throughput_purgatory", "stage_throughput_governance_review", "stage_throughput_deployment",
+      "stage_throughput_production"};
   static_assert(std::size(names) == kSummaryCount);
   return names[static_cast<std::size_t>(s)];
 }
@@ -116,6 +135,16 @@ void Enterprise::record_month(double value, double incident_cost, int incidents)
   set(Series::roi, ledger_.roi());
   set(Series::npv, ledger_.npv());
   set(Series::incidents, incidents);
+  // Time averages over the month just ended, [m - 1, now]: the statistics were advanced
+  // to now when this tick's event began.
+  const double month_length = sim_.now() - static_cast<double>(result_.months.size());
+  for (const Role r : kRoles) {
+    const RoleStatistics& role = statistics_.role(r);
+    set(series_for(Series::utilisation_data_scientist, r),
+        role.headcount_month > 0.0 ? role.busy_month / role.headcount_month : kNaN);
+    set(series_for(Series::queue_length_data_scientist, r), role.waiting_month / month_length);
+  }
+  statistics_.start_month();
   result_.months.push_back(row);
   if (result_.months.size() == 24) pilot_to_production_24_ = ratio;
 }
@@ -156,6 +185,24 @@ void Enterprise::finish_summary(RunResult& result) const {
     if (u.stage == Stage::production || u.retired_at - u.deployed_at >= 36.0) surviving += 1.0;
   }
   set(Summary::models_surviving_36_months_share, eligible > 0 ? surviving / eligible : kNaN);
+
+  // Resource and stage statistics over the window [warmup, horizon]; run() has advanced
+  // them to the horizon.
+  const double window = s_.horizon_months - statistics_.window_start();
+  for (const Role r : kRoles) {
+    const RoleStatistics& role = statistics_.role(r);
+    set(summary_for(Summary::utilisation_data_scientist, r),
+        role.headcount_window > 0.0 ? role.busy_window / role.headcount_window : kNaN);
+    set(summary_for(Summary::queue_length_data_scientist, r), role.waiting_window / window);
+    set(summary_for(Summary::wait_months_data_scientist, r), role.seizes > 0.0 ? role.wait_sum / role.seizes : kNaN);
+    set(summary_for(Summary::jobs_per_month_data_scientist, r), role.seizes / window);
+  }
+  for (const Stage st : kMeasuredStages) {
+    const StageStatistics& stage = statistics_.stage(st);
+    set(summary_for(Summary::stage_months_data_prep, st), stage.exits > 0.0 ? stage.sojourn_sum / stage.exits : kNaN);
+    set(summary_for(Summary::stage_count_data_prep, st), stage.count_window / window);
+    set(summary_for(Summary::stage_throughput_data_prep, st), stage.entries / window);
+  }
 }
 
 }  // namespace models::enterprise

@@ -1335,6 +1335,9 @@ const Table<Scenario>& scenario_table() {
           field("name", &S::name, text(1), "Short name of the scenario, used in reports"),
           field("description", &S::description, text(0), "What the scenario represents"),
           field("horizon_months", &S::horizon_months, number(above(0)), "Simulated time, months"),
+          field("warmup_months", &S::warmup_months, number(at_least(0)),
+                "Warm-up: resource and stage statistics count from this month on (below "
+                "horizon_months; the monthly series are unaffected), months"),
           field("structure", &S::structure, enumeration<Structure>(structure_names()),
                 "How AI people are organised at month 0"),
           field("structures", &S::policies,
@@ -1519,6 +1522,15 @@ void check_relations(const json& root, Issues& out) {
                            ")"});
       }
     }
+  }
+
+  // The warm-up ends before the horizon, so the statistics window is not empty. A
+  // horizon that is itself out of range is reported on its own.
+  const auto warmup = number_at(root, {"warmup_months"});
+  if (horizon && *horizon > 0.0 && warmup && !(*warmup < *horizon)) {
+    out.push_back({"/warmup_months", number_text(*warmup) +
+                                         " is out of range: must be below horizon_months (" +
+                                         number_text(*horizon) + ")"});
   }
 
   // Accuracy decays toward a floor below its initial value.

@@ -100,6 +100,7 @@ struct UseCase {
   std::array<double, kPhaseCount> effort{};  ///< person-months before multipliers
   double score = 0.0;                  ///< prioritisation score
   Stage stage = Stage::backlog;
+  double stage_since = 0.0;            ///< when it entered its stage (set_stage)
   double created = 0.0;
   double purgatory_since = 0.0;
   bool in_wip = false;
@@ -109,6 +110,7 @@ struct UseCase {
   bool has_job = false;
   bool holds_person = false;
   std::uint32_t job_pool = 0;          ///< team * kRoleCount + role of the person held
+  double requested_at = 0.0;           ///< when the phase asked for a person (after the coordination delay)
   double job_started = 0.0;
   std::array<double, kPhaseCount> service{};  ///< months a person worked on each phase (retraining: all versions)
 

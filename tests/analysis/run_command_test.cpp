@@ -51,7 +51,7 @@ TEST_CASE("aiscale compare writes the output contract", "[cli][experiment]") {
 
   const std::string timeseries = read_file(out / "timeseries.csv");
   CHECK(first_line(timeseries) == "scenario,metric,month,mean,sd,ci_low,ci_high,p10,p50,p90");
-  CHECK(lines(timeseries) == 1 + 3 * 35 * 60);  // scenarios x series x months
+  CHECK(lines(timeseries) == 1 + 3 * 47 * 60);  // scenarios x series x months
   CHECK_THAT(timeseries, Catch::Contains("\ncoe,roi,60,"));
 
   const std::string replications = read_file(out / "replications.csv");

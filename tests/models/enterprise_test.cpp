@@ -51,7 +51,7 @@ TEST_CASE("the monthly record adds up", "[enterprise][metrics]") {
 TEST_CASE("every shipped scenario loads and runs", "[enterprise][scenarios]") {
   namespace fs = std::filesystem;
   int ran = 0;
-  for (const auto& entry : fs::directory_iterator(std::string(AISCALE_SOURCE_DIR) + "/scenarios")) {
+  for (const auto& entry : fs::recursive_directory_iterator(std::string(AISCALE_SOURCE_DIR) + "/scenarios")) {
     const fs::path& file = entry.path();
     if (file.extension() != ".json" || file.filename() == "scenario.schema.json") continue;
     INFO(file.string());

@@ -83,7 +83,7 @@ void expect_one_problem(const fs::path& file, const std::string& path,
 
 std::vector<fs::path> shipped_scenarios() {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(kScenarios)) {
+  for (const auto& entry : fs::recursive_directory_iterator(kScenarios)) {
     if (entry.path().extension() == ".json" && entry.path().filename() != "scenario.schema.json") {
       files.push_back(entry.path());
     }
