@@ -52,6 +52,7 @@ int run(int argc, char** argv) {
   add_validate_command(app);
   add_schema_command(app);
   add_trace_command(app);
+  add_validate_model_command(app);
 
   if (report_unknown_command(app, argc, argv)) return 2;
   try {

@@ -24,6 +24,9 @@ void add_compare_command(CLI::App& app);
 /// Adds `aiscale trace SCENARIO` (the story of one run) to `app`.
 void add_trace_command(CLI::App& app);
 
+/// Adds `aiscale validate-model` (docking cases and published patterns) to `app`.
+void add_validate_model_command(CLI::App& app);
+
 /// Parses `argv`, runs the chosen command and returns the process exit code: 0 on
 /// success, 1 for a failed run, 2 for bad usage or bad input (with a message on stderr).
 int run(int argc, char** argv);

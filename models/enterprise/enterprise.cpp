@@ -160,6 +160,7 @@ Enterprise::Enterprise(const Scenario& scenario, std::uint64_t seed, std::uint64
     statistics_.add_headcount(r, s_.workforce.headcount[r]);
   }
   allocate_people(structure_);
+  add_initial_models();
 
   for (std::uint32_t b = 0; b < n; ++b) {
     if (s_.business_units[b].idea_rate > 0.0) {
@@ -293,11 +294,9 @@ void Enterprise::allocate_people(Structure structure) {
 
 // A new idea in BU `unit` (or a copy of model `source` adapted to it): draws its value,
 // difficulty, risk class and efforts. Changes: use_cases_.
-std::uint32_t Enterprise::create_use_case(std::uint32_t unit, bool is_copy, std::uint32_t source) {
+std::uint32_t Enterprise::create_use_case(std::uint32_t unit, bool is_copy, std::uint32_t source, sim::Rng& rng) {
   const auto& bu = s_.business_units[unit];
   const auto& l = s_.lifecycle;
-  // Copies draw from the reuse stream, so reuse never shifts the BU's own ideas.
-  sim::Rng& rng = is_copy ? reuse_ : ideas_[unit];
   UseCase u;
   u.unit = unit;
   u.is_copy = is_copy;
@@ -309,9 +308,11 @@ std::uint32_t Enterprise::create_use_case(std::uint32_t unit, bool is_copy, std:
   for (std::size_t ph = 0; ph < kPhaseCount; ++ph) {
     const auto phase = static_cast<Phase>(ph);
     const Effort& e = effort_spec(l, phase);
-    // Harder use cases take more effort: x (0.5 + d), mean 1 over d ~ Beta(2, 2).
-    u.effort[ph] = e.mean * (0.5 + u.difficulty) * effort_multiplier(rng, e);
-    if (phase != Phase::retraining) expected_effort += e.mean * (0.5 + u.difficulty);
+    // Harder use cases take more effort: x (1 - spread/2 + spread d), mean 1 over
+    // d ~ Beta(2, 2); the default spread 1 gives 0.5 + d.
+    const double by_difficulty = (1.0 - 0.5 * l.difficulty_effort_spread) + l.difficulty_effort_spread * u.difficulty;
+    u.effort[ph] = e.mean * by_difficulty * effort_multiplier(rng, e);
+    if (phase != Phase::retraining) expected_effort += e.mean * by_difficulty;
   }
   if (is_copy) {
     u.effort[static_cast<std::size_t>(Phase::data_prep)] *= l.reuse_effort_share;
@@ -344,7 +345,7 @@ void Enterprise::on_idea_arrival(std::uint32_t unit) {
   const auto& bu = s_.business_units[unit];
   sim_.schedule_in(sim::exponential(arrivals_[unit], bu.idea_rate), Event{Event::Kind::idea_arrival, unit});
   ++ideas_this_month_;
-  const std::uint32_t uc = create_use_case(unit, false, 0);
+  const std::uint32_t uc = create_use_case(unit, false, 0, ideas_[unit]);
   UseCase& u = use_cases_[uc];
   teams_[u.home_team].backlog.push_back(uc);
   trace(unit, uc, "idea: value " + money(u.value) + "/month at full adoption, difficulty " +
@@ -730,6 +731,40 @@ void Enterprise::enter_production(std::uint32_t uc) {
   schedule_detection(uc);
 }
 
+// Models already in production at month 0 (Scenario::initial_models): drawn like ideas of
+// their unit, from their own stream (so they shift no other draw), deployed age_months
+// ago, with the given accuracy, adoption and monitoring. They count in no lifecycle
+// counter (they were not piloted in the run) and add nothing to the team's experience.
+// Changes: use_cases_, in_production_, the statistics; schedules their end of life and
+// drift detection.
+void Enterprise::add_initial_models() {
+  sim::Rng rng = named(seed_, replication_, "initial-models");
+  for (const InitialModels& m : s_.initial_models) {
+    const auto unit = static_cast<std::uint32_t>(
+        std::find_if(s_.business_units.begin(), s_.business_units.end(),
+                     [&m](const BusinessUnit& b) { return b.name == m.business_unit; }) -
+        s_.business_units.begin());
+    for (int k = 0; k < m.count; ++k) {
+      const std::uint32_t uc = create_use_case(unit, false, 0, rng);
+      set_stage(uc, Stage::production);
+      UseCase& u = use_cases_[uc];
+      u.existing = true;
+      u.created = -m.age_months;
+      u.deployed_at = -m.age_months;
+      u.accuracy_start = m.accuracy;
+      u.accuracy_time = 0.0;
+      u.lambda = s_.switches.drift ? drift_lambda(s_.production, units_[unit].data_debt) : 0.0;
+      u.adoption = m.adoption;
+      u.version = 1;
+      u.monitored = m.monitored;
+      in_production_.push_back(uc);
+      u.end_of_life = sim_.schedule_at(sim::exponential(production_, 1.0 / s_.production.end_of_life_months),
+                                       Event{Event::Kind::end_of_life, uc});
+      schedule_detection(uc);
+    }
+  }
+}
+
 double Enterprise::accuracy_now(const UseCase& u) const {
   return accuracy_after(u.accuracy_start, s_.production.accuracy_floor, u.lambda, sim_.now() - u.accuracy_time);
 }
@@ -1066,7 +1101,8 @@ void Enterprise::horizontal_reuse() {
       const double p = 1.0 - std::exp(-s_.lifecycle.reuse_rate * nb.weight * s);
       if (!sim::bernoulli(reuse_, p)) continue;
       use_cases_[uc].reused_by.push_back(nb.unit);
-      const std::uint32_t copy = create_use_case(nb.unit, true, uc);
+      // Copies draw from the reuse stream, so reuse never shifts the BU's own ideas.
+      const std::uint32_t copy = create_use_case(nb.unit, true, uc, reuse_);
       trace(nb.unit, copy, "reuse: adapting model uc-" + std::to_string(uc) + " from " + s_.business_units[use_cases_[uc].unit].name);
       start_work(copy);
     }

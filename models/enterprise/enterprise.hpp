@@ -103,7 +103,8 @@ class Enterprise {
   [[nodiscard]] std::uint32_t serving_team(std::uint32_t unit, Role role) const;
 
   // Lifecycle.
-  std::uint32_t create_use_case(std::uint32_t unit, bool is_copy, std::uint32_t source);
+  std::uint32_t create_use_case(std::uint32_t unit, bool is_copy, std::uint32_t source, sim::Rng& rng);
+  void add_initial_models();
   void set_stage(std::uint32_t uc, Stage stage);
   void fill_team(std::uint32_t team);
   void start_work(std::uint32_t uc);

@@ -142,6 +142,7 @@ struct Lifecycle {
   double purgatory_go_factor;         ///< p_go at a review relative to the first decision (fading sponsorship)
   double reuse_rate;                  ///< copies per production model per month per unit w x s
   double reuse_effort_share;          ///< share of data prep and modelling a copy still needs
+  double difficulty_effort_spread;    ///< effort x (1 - spread/2 + spread x d): 1 gives 0.5 + d, 0 ignores difficulty
 };
 
 /// Production models: drift, monitoring, retraining, value (section 4).
@@ -231,6 +232,16 @@ struct Switches {
   bool reuse;
 };
 
+/// Models already in production at month 0: a real enterprise never starts from zero.
+struct InitialModels {
+  std::string business_unit;          ///< owning BU, by name
+  int count;                          ///< models like this
+  double age_months;                  ///< time in production before month 0
+  double accuracy;                    ///< accuracy at month 0
+  double adoption;                    ///< share of intended users at month 0
+  bool monitored;                     ///< covered by drift monitoring
+};
+
 /// A change at a given month (section 8).
 struct Intervention {
   enum class Kind : std::uint8_t {
@@ -271,6 +282,7 @@ struct Scenario {
   Governance governance;
   Money money;
   Switches switches;
+  std::vector<InitialModels> initial_models;
   std::vector<Intervention> interventions;
 
   const StructurePolicy& policy(Structure s) const { return policies[static_cast<std::size_t>(s)]; }

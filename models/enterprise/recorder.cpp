@@ -174,13 +174,13 @@ void Enterprise::finish_summary(RunResult& result) const {
   set(Summary::data_prep_effort_share,
       total_effort > 0.0 ? effort_done_[static_cast<std::size_t>(Phase::data_prep)] / total_effort : kNaN);
   set(Summary::incidents, incidents_total_);
-  // Survival: of the models deployed at least 36 months before the horizon, the share
+  // Survival: of the models deployed in the run at least 36 months before the horizon, the share
   // still in production 36 months after deployment (in production now, or retired later).
   double eligible = 0.0;
   double surviving = 0.0;
   for (const auto& u : use_cases_) {
     const bool deployed = u.stage == Stage::production || u.stage == Stage::retired;
-    if (!deployed || u.deployed_at > s_.horizon_months - 36.0) continue;
+    if (!deployed || u.existing || u.deployed_at > s_.horizon_months - 36.0) continue;
     eligible += 1.0;
     if (u.stage == Stage::production || u.retired_at - u.deployed_at >= 36.0) surviving += 1.0;
   }

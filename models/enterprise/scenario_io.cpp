@@ -956,6 +956,22 @@ const Table<BusinessUnit>& business_unit_table() {
   return table;
 }
 
+const Table<InitialModels>& initial_models_table() {
+  using M = InitialModels;
+  static const Table<M> table{
+      {
+          field("business_unit", &M::business_unit, text(1), "Name of the business unit that owns the models"),
+          field("count", &M::count, integer(at_least(1)), "How many models like this are in production"),
+          field("age_months", &M::age_months, number(at_least(0)), "Time in production before month 0, months"),
+          field("accuracy", &M::accuracy, number(left_open(0, 1)), "Accuracy at month 0"),
+          field("adoption", &M::adoption, number(unit()), "Share of intended users at month 0"),
+          field("monitored", &M::monitored, boolean(), "Covered by drift monitoring"),
+      },
+      {},
+      {}};
+  return table;
+}
+
 const Table<Edge>& edge_table() {
   static const Table<Edge> table{
       {
@@ -1101,6 +1117,9 @@ const Table<Lifecycle>& lifecycle_table() {
                 "Copies per production model per month, per unit of edge weight x standardisation"),
           field("reuse_effort_share", &L::reuse_effort_share, number(unit()),
                 "Share of data prep and modelling effort a reused copy still needs"),
+          field("difficulty_effort_spread", &L::difficulty_effort_spread, number(unit()),
+                "How much difficulty d ~ Beta(2, 2) scales effort: x (1 - spread/2 + spread d); 1 gives "
+                "0.5 + d, 0 makes every use case's effort independent of its difficulty"),
       },
       {},
       {}};
@@ -1369,6 +1388,10 @@ const Table<Scenario>& scenario_table() {
           field("money", &S::money, object(money_table()), "Budget lines and discounting"),
           field("switches", &S::switches, object(switches_table()),
                 "Mechanism switches: turn mechanisms off to isolate others"),
+          field("initial_models", &S::initial_models, list(object(initial_models_table()), 0),
+                "Models already in production at month 0 (value and risk drawn like ideas of their unit), "
+                "e.g. {\"business_unit\": \"retail\", \"count\": 2, \"age_months\": 12, \"accuracy\": "
+                "0.84, \"adoption\": 0.3, \"monitored\": false}"),
           field("interventions", &S::interventions, list(object(intervention_table()), 0),
                 "Changes at given months, e.g. {\"month\": 24, \"kind\": \"hire\", \"role\": "
                 "\"data_engineer\", \"count\": 3}"),
@@ -1510,6 +1533,21 @@ void check_relations(const json& root, Issues& out) {
 
   // Intervention months within the horizon.
   const auto horizon = number_at(root, {"horizon_months"});
+  // Initial models belong to existing units.
+  const json* initial = find_path(root, {"initial_models"});
+  if (initial != nullptr && initial->is_array() && bus != nullptr && bus->is_array()) {
+    for (std::size_t i = 0; i < initial->size(); ++i) {
+      const std::string* name = string_at((*initial)[i], {"business_unit"});
+      if (name == nullptr || name->empty() || first_index.count(*name) != 0) continue;
+      std::string message = "initial models " + std::to_string(i) + " name unknown business unit " + dq(*name);
+      if (const auto near = nearest(*name, units))
+        message += "; did you mean " + dq(*near) + "?";
+      else
+        message += "; business units: " + quoted_choices(units);
+      out.push_back({"/initial_models/" + std::to_string(i) + "/business_unit", message});
+    }
+  }
+
   const json* interventions = find_path(root, {"interventions"});
   if (horizon && interventions != nullptr && interventions->is_array()) {
     for (std::size_t i = 0; i < interventions->size(); ++i) {

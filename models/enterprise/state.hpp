@@ -97,6 +97,7 @@ struct UseCase {
   double difficulty = 0.0;             ///< d in [0, 1]
   bool high_risk = false;
   bool is_copy = false;                ///< a horizontal reuse of another BU's model
+  bool existing = false;               ///< in production before month 0 (Scenario::initial_models)
   std::array<double, kPhaseCount> effort{};  ///< person-months before multipliers
   double score = 0.0;                  ///< prioritisation score
   Stage stage = Stage::backlog;
