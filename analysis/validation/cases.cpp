@@ -482,8 +482,8 @@ std::vector<Case> make_cases() {
     const std::string tag = load_tag(l.c, l.rho);
     const std::string queue = "M/M/" + std::to_string(l.c) + " at load " + num(l.rho, 1);
     add("mmc-wait-" + tag, "docking", queue + ": mean wait for a data engineer (pooled queue, CoE)",
-        "Erlang C; " + s10, 40, [l](Runner& r, std::uint64_t n) { return mmc_wait_case(r, n, l.c, l.rho); });
-    add("mmc-utilisation-" + tag, "docking", queue + ": utilisation of the data engineers", s10, 40,
+        "Erlang C; " + s10, 100, [l](Runner& r, std::uint64_t n) { return mmc_wait_case(r, n, l.c, l.rho); });
+    add("mmc-utilisation-" + tag, "docking", queue + ": utilisation of the data engineers", s10, 100,
         [l](Runner& r, std::uint64_t n) { return mmc_utilisation_case(r, n, l.c, l.rho); });
   }
   for (const Load l : {Load{3, 0.7}, Load{5, 0.9}}) {
@@ -491,7 +491,7 @@ std::vector<Case> make_cases() {
     add("pooling-separate-" + tag, "docking",
         std::to_string(l.c) + " separate queues of one engineer (federated) at load " + num(l.rho, 1) +
             ": mean wait, against the pooled M/M/" + std::to_string(l.c) + " above",
-        "M/M/1; " + s10, 40, [l](Runner& r, std::uint64_t n) { return separate_queues_case(r, n, l.c, l.rho); });
+        "M/M/1; " + s10, 100, [l](Runner& r, std::uint64_t n) { return separate_queues_case(r, n, l.c, l.rho); });
   }
   for (const char* stage : {"data_prep", "modeling", "pilot", "purgatory", "governance_review", "deployment",
                             "production"}) {

@@ -724,7 +724,7 @@ void Enterprise::enter_production(std::uint32_t uc) {
   in_production_.push_back(uc);
   teams_[u.home_team].experience += 1.0;
   if (s_.switches.trust) units_[u.unit].trust = trust_gain(units_[u.unit].trust, s_.trust.gain_per_success);
-  u.end_of_life = sim_.schedule_in(sim::exponential(production_, 1.0 / p.end_of_life_months),
+  u.end_of_life = sim_.schedule_in(sim::exponential(production_, 1.0 / mean_life(u.unit)),
                                    Event{Event::Kind::end_of_life, uc});
   trace(u.unit, uc, std::string("in production") + (u.monitored ? ", monitored" : ", unmonitored"));
   leave_wip(uc);
@@ -758,11 +758,21 @@ void Enterprise::add_initial_models() {
       u.version = 1;
       u.monitored = m.monitored;
       in_production_.push_back(uc);
-      u.end_of_life = sim_.schedule_at(sim::exponential(production_, 1.0 / s_.production.end_of_life_months),
+      u.end_of_life = sim_.schedule_at(sim::exponential(production_, 1.0 / mean_life(unit)),
                                        Event{Event::Kind::end_of_life, uc});
       schedule_detection(uc);
     }
   }
+}
+
+// Mean life in production of a model deployed now in BU `unit`: models that nobody
+// maintains are abandoned sooner (MODEL.md section 9: 45 % of AI systems stay in
+// production three years at high maturity, 20 % at low). Maintenance is measured by the
+// unit's monitoring coverage, which grows with platform maturity and MLOps staffing:
+// life = end_of_life_months x (s + (1 - s) x coverage), s = unmaintained_life_share.
+double Enterprise::mean_life(std::uint32_t unit) const {
+  const auto& p = s_.production;
+  return p.end_of_life_months * (p.unmaintained_life_share + (1.0 - p.unmaintained_life_share) * monitoring_coverage(unit));
 }
 
 double Enterprise::accuracy_now(const UseCase& u) const {

@@ -126,6 +126,7 @@ class Enterprise {
   [[nodiscard]] double readiness(std::uint32_t unit) const;
   [[nodiscard]] double mlops_staffing(std::uint32_t unit) const;
   [[nodiscard]] double monitoring_coverage(std::uint32_t unit) const;
+  [[nodiscard]] double mean_life(std::uint32_t unit) const;
 
   // Production.
   void schedule_detection(std::uint32_t uc);

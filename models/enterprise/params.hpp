@@ -165,7 +165,8 @@ struct Production {
   double infrastructure_per_model;    ///< $ per production model per month
   double retire_value_ratio;          ///< retire when a month's value < ratio x upkeep
   double retire_min_age_months;       ///< value-based retirement only from this age on
-  double end_of_life_months;          ///< mean life of a use case in production (exponential)
+  double end_of_life_months;          ///< mean life in production (exponential) of a fully maintained model
+  double unmaintained_life_share;     ///< mean life of an unmaintained model, as a share of end_of_life_months
 };
 
 /// Bass adoption of each production model within its BU (section 5).

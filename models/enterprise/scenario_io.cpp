@@ -1168,7 +1168,10 @@ const Table<Production>& production_table() {
           field("retire_min_age_months", &P::retire_min_age_months, number(at_least(0)),
                 "Value-based retirement applies only to models at least this old, months"),
           field("end_of_life_months", &P::end_of_life_months, number(above(0)),
-                "Mean life of a use case in production (exponential), months"),
+                "Mean life in production (exponential) of a fully maintained model, months"),
+          field("unmaintained_life_share", &P::unmaintained_life_share, number(unit()),
+                "Mean life of a model nobody maintains, as a share of end_of_life_months; in between, life "
+                "grows with the unit's monitoring coverage at deployment"),
       },
       {},
       {}};

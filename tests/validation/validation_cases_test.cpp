@@ -54,10 +54,10 @@ struct Planned {
 };
 constexpr Planned kPlanned[] = {
 #define AISCALE_VALIDATION_CASES \
-  X("mmc-wait-c1-rho50", 20) X("mmc-utilisation-c1-rho50", 20) X("mmc-wait-c2-rho70", 20) \
-  X("mmc-utilisation-c2-rho70", 20) X("mmc-wait-c3-rho90", 30) X("mmc-utilisation-c3-rho90", 30) \
-  X("mmc-wait-c5-rho90", 20) X("mmc-utilisation-c5-rho90", 20) X("pooling-separate-c3-rho70", 20) \
-  X("pooling-separate-c5-rho90", 20) X("little-data_prep", 10) X("little-modeling", 10) X("little-pilot", 10) \
+  X("mmc-wait-c1-rho50", 60) X("mmc-utilisation-c1-rho50", 60) X("mmc-wait-c2-rho70", 60) \
+  X("mmc-utilisation-c2-rho70", 60) X("mmc-wait-c3-rho90", 60) X("mmc-utilisation-c3-rho90", 60) \
+  X("mmc-wait-c5-rho90", 60) X("mmc-utilisation-c5-rho90", 60) X("pooling-separate-c3-rho70", 60) \
+  X("pooling-separate-c5-rho90", 60) X("little-data_prep", 10) X("little-modeling", 10) X("little-pilot", 10) \
   X("little-purgatory", 10) X("little-governance_review", 10) X("little-deployment", 10) \
   X("little-production", 10) X("bass", 1) X("drift-decay", 5) X("drift-default", 100) X("attrition-tenure", 10) \
   X("experience-exponent", 10) X("ad-hoc-pilot-to-production", 200) X("mature-pilot-to-production", 200) \
