@@ -157,8 +157,9 @@ std::string headline_html(const json& summary) {
     } else {
       std::string detail = ci(be, [](double x) { return format("%.0f", x); });
       if (never > 0) {
-        detail += "; " + report_text::percent(never / (reached + never)) + " of futures do not break even within " +
-                  month_text(h) + " months";
+        const double share = never / (reached + never);
+        detail += "; " + (share < 0.005 ? std::string("fewer than 1 %") : report_text::percent(share)) +
+                  " of futures do not break even within " + month_text(h) + " months";
       }
       html += value_cell("month " + format("%.0f", number_at(be, "mean")), detail);
     }

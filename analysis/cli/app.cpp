@@ -58,7 +58,9 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);  // prints help, version or the parse error; 0 for help
+    // Prints help, version or the parse error. Help and version exit 0; every usage
+    // error exits 2, as bad input does.
+    return app.exit(e) == 0 ? 0 : 2;
   } catch (const std::invalid_argument& e) {
     std::cerr << "aiscale: error: " << e.what() << '\n';
     return 2;

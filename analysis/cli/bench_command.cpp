@@ -80,13 +80,13 @@ void add_bench_command(CLI::App& app) {
       "end time are not handled. The last line printed is\n"
       "'events=<handled> seconds=<loop wall time> events_per_second=<rate>'.");
   phold->add_option("--lps", options->config.lps, "Number of logical processes N (>= 1)")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()->check(at_least_one());
   phold->add_option("--start-events", options->config.start_events,
                     "Events per LP at the start S (>= 1)")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()->check(at_least_one());
   phold->add_option("--end", options->config.end_time,
                     "End time T: events at or after T are not handled (> 0)")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()->check(at_least_one());
   phold->add_option("--seed", options->config.seed, "Master seed of the random stream")
       ->capture_default_str();
   phold->add_option("--loop", options->loop,
@@ -105,7 +105,7 @@ void add_bench_command(CLI::App& app) {
       "'replications=<N> events_per_replication=<mean> ms_per_replication=<wall time / N>'.");
   model->add_option("scenario", model_options->scenario, "Scenario file (JSON)")->required();
   model->add_option("--reps", model_options->replications, "Replications N (>= 1)")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()->check(at_least_one());
   model->add_option("--seed", model_options->seed, "Master seed")->capture_default_str();
   model->callback([model_options] { run_model(*model_options); });
 }

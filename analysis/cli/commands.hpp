@@ -4,7 +4,28 @@
 
 #include <CLI/CLI.hpp>
 
+#include <string>
+
 namespace analysis::cli {
+
+/// Checks that an option is a whole number of at least 1, with a message that says so
+/// (CLI::PositiveNumber prints the whole double range).
+inline const CLI::Validator& at_least_one() {
+  static const CLI::Validator validator(
+      [](std::string& input) -> std::string {
+        std::size_t used = 0;
+        long long n = 0;
+        try {
+          n = std::stoll(input, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used == input.size() && n >= 1) return {};
+        return "must be a whole number of at least 1, got " + input;
+      },
+      "INT>=1");
+  return validator;
+}
 
 /// Adds `aiscale bench ...` (engine benchmarks) to `app`.
 void add_bench_command(CLI::App& app);

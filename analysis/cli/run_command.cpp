@@ -57,7 +57,7 @@ void run(const RunOptions& o, const std::string& command) {
 
 void add_options(CLI::App* cmd, const std::shared_ptr<RunOptions>& o) {
   cmd->add_option("--reps", o->replications, "Replications per scenario (>= 1)")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()->check(at_least_one());
   cmd->add_option("--seed", o->seed, "Master seed: replication r of every scenario uses (seed, r)")
       ->capture_default_str();
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores); never changes the results")

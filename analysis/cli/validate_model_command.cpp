@@ -90,7 +90,7 @@ void add_validate_model_command(CLI::App& app) {
       "range, simulated mean with its 95 % CI, and verdict. Writes the same table as\n"
       "Markdown to DIR/validation.md. Exit code 1 if a case does not pass.");
   cmd->add_option("--reps", o->replications, "Replications for every case (default: each case's own)")
-      ->check(CLI::PositiveNumber);
+      ->check(at_least_one());
   cmd->add_option("--seed", o->seed, "Master seed")->capture_default_str();
   cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores); never changes the results")
       ->capture_default_str();

@@ -758,7 +758,7 @@ void Enterprise::add_initial_models() {
       u.version = 1;
       u.monitored = m.monitored;
       in_production_.push_back(uc);
-      u.end_of_life = sim_.schedule_at(sim::exponential(production_, 1.0 / mean_life(unit)),
+      u.end_of_life = sim_.schedule_at(sim::exponential(rng, 1.0 / mean_life(unit)),
                                        Event{Event::Kind::end_of_life, uc});
       schedule_detection(uc);
     }

@@ -201,3 +201,14 @@ TEST_CASE("the report is deterministic and refuses an incomplete summary", "[rep
   broken["scenarios"][1]["metrics"].erase("npv_final");
   CHECK_THROWS_WITH(render_report(ReportInput{broken, rows}), Catch::Contains("npv_final"));
 }
+
+TEST_CASE("the share of futures that never break even is never shown as 0 %", "[report]") {
+  json summary = two_scenario_summary();
+  summary["scenarios"][0]["metrics"]["break_even_month"] = metric(40.0, 39.0, 41.0, 999, 1);
+  summary["scenarios"][1]["metrics"]["break_even_month"] = metric(44.0, 43.0, 45.0, 750, 250);
+  const auto rows = series_rows(2);
+  const std::string page = render_report(ReportInput{summary, rows});
+  CHECK_THAT(page, Catch::Contains("fewer than 1 % of futures do not break even within 60 months"));
+  CHECK_THAT(page, Catch::Contains("25 % of futures do not break even within 60 months"));
+  CHECK(page.find("; 0 % of futures") == std::string::npos);
+}

@@ -162,3 +162,13 @@ TEST_CASE("a scenario name with a comma or quote stays one CSV field", "[cli][ex
   CHECK_THAT(replications, Catch::Contains("\n\"east, \"\"new\"\"\",0,1,"));
   CHECK_THAT(read_file(out / "timeseries.csv"), Catch::Contains("\n\"east, \"\"new\"\"\",ideas,1,"));
 }
+
+TEST_CASE("a replication count below 1 is a usage error with a short message", "[cli][experiment]") {
+  for (const char* reps : {"0", "-3", "many"}) {
+    INFO("--reps " << reps);
+    const auto r = run_aiscale("run " + kScenarios + "default.json --reps " + reps + " --out /nonexistent/never");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("--reps: must be a whole number of at least 1, got " + std::string(reps)));
+    CHECK(r.output.size() < 300);
+  }
+}
