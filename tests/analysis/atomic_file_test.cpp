@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "analysis/atomic_file.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 using analysis::AtomicFile;
@@ -20,12 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using aiscale_test::read_file;
 
 }  // namespace
 

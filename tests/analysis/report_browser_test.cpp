@@ -16,6 +16,7 @@
 
 #include "analysis/report.hpp"
 #include "run_aiscale.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 using aiscale_test::run_aiscale;
@@ -26,12 +27,7 @@ namespace {
 
 const std::string kScenarios = std::string(AISCALE_SOURCE_DIR) + "/scenarios/";
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using aiscale_test::read_file;
 
 /// The browser: $AISCALE_CHROMIUM, else chromium on the PATH.
 std::string chromium() {

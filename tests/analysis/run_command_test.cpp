@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "run_aiscale.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 using aiscale_test::run_aiscale;
@@ -21,12 +22,7 @@ namespace {
 
 const std::string kScenarios = std::string(AISCALE_SOURCE_DIR) + "/scenarios/";
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using aiscale_test::read_file;
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 

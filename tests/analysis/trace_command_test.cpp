@@ -8,6 +8,7 @@
 #include <string>
 
 #include "run_aiscale.hpp"
+#include "support/files.hpp"
 
 using aiscale_test::run_aiscale;
 
@@ -16,12 +17,7 @@ namespace {
 const std::string kSource = AISCALE_SOURCE_DIR;
 const std::string kDefault = kSource + "/scenarios/default.json";
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using aiscale_test::read_file;
 
 // The first line where two texts differ, for a readable failure.
 std::string first_difference(const std::string& expected, const std::string& actual) {

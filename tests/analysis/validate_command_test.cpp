@@ -12,6 +12,7 @@
 #include <string>
 
 #include "run_aiscale.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -22,12 +23,7 @@ namespace {
 const fs::path kSource = AISCALE_SOURCE_DIR;
 const fs::path kScenarios = kSource / "scenarios";
 
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using aiscale_test::read_file;
 
 using aiscale_test::TempDir;
 

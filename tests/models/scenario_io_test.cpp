@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/enterprise/scenario_io.hpp"
+#include "support/files.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -30,13 +31,7 @@ const fs::path kSource = AISCALE_SOURCE_DIR;
 const fs::path kScenarios = kSource / "scenarios";
 const fs::path kDefault = kScenarios / "default.json";
 
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using aiscale_test::read_file;
 
 json read_json(const fs::path& file) { return json::parse(read_file(file)); }
 

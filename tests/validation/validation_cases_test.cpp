@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analysis/validation/cases.hpp"
+#include "support/files.hpp"
 
 namespace validation = analysis::validation;
 
@@ -71,12 +72,7 @@ constexpr Planned kPlanned[] = {
 #undef X
 };
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using aiscale_test::read_file;
 
 }  // namespace
 
