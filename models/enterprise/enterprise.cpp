@@ -758,10 +758,14 @@ void Enterprise::add_initial_models() {
       u.version = 1;
       u.monitored = m.monitored;
       in_production_.push_back(uc);
-      u.end_of_life = sim_.schedule_at(sim::exponential(rng, 1.0 / mean_life(unit)),
-                                       Event{Event::Kind::end_of_life, uc});
-      schedule_detection(uc);
     }
+  }
+  // Life spans once all are in production, so that each sees the same MLOps staffing
+  // whatever its place in the list.
+  for (const std::uint32_t uc : in_production_) {
+    use_cases_[uc].end_of_life = sim_.schedule_at(sim::exponential(rng, 1.0 / mean_life(use_cases_[uc].unit)),
+                                                  Event{Event::Kind::end_of_life, uc});
+    schedule_detection(uc);
   }
 }
 

@@ -1169,7 +1169,7 @@ const Table<Production>& production_table() {
                 "Value-based retirement applies only to models at least this old, months"),
           field("end_of_life_months", &P::end_of_life_months, number(above(0)),
                 "Mean life in production (exponential) of a fully maintained model, months"),
-          field("unmaintained_life_share", &P::unmaintained_life_share, number(unit()),
+          field("unmaintained_life_share", &P::unmaintained_life_share, number(left_open(0, 1)),
                 "Mean life of a model nobody maintains, as a share of end_of_life_months; in between, life "
                 "grows with the unit's monitoring coverage at deployment"),
       },
@@ -1534,7 +1534,6 @@ void check_relations(const json& root, Issues& out) {
     }
   }
 
-  // Intervention months within the horizon.
   const auto horizon = number_at(root, {"horizon_months"});
   // Initial models belong to existing units.
   const json* initial = find_path(root, {"initial_models"});
@@ -1542,7 +1541,7 @@ void check_relations(const json& root, Issues& out) {
     for (std::size_t i = 0; i < initial->size(); ++i) {
       const std::string* name = string_at((*initial)[i], {"business_unit"});
       if (name == nullptr || name->empty() || first_index.count(*name) != 0) continue;
-      std::string message = "initial models " + std::to_string(i) + " name unknown business unit " + dq(*name);
+      std::string message = "unknown business unit " + dq(*name) + " for initial models " + std::to_string(i);
       if (const auto near = nearest(*name, units))
         message += "; did you mean " + dq(*near) + "?";
       else
@@ -1551,6 +1550,7 @@ void check_relations(const json& root, Issues& out) {
     }
   }
 
+  // Intervention months within the horizon.
   const json* interventions = find_path(root, {"interventions"});
   if (horizon && interventions != nullptr && interventions->is_array()) {
     for (std::size_t i = 0; i < interventions->size(); ++i) {
