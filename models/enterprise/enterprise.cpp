@@ -922,6 +922,8 @@ void Enterprise::on_intervention(std::uint32_t index) {
           open_requisition(pool_id(t, iv.role));
         }
         while (p.headcount - p.moving - p.leaving > p.target) person_leaves(pool_id(t, iv.role));
+        // People moved in by the new allocation take the jobs already waiting there.
+        serve_queue(pool_id(t, iv.role));
       }
       trace(TraceLine::kEnterpriseWide, -1, "intervention: hire " + std::to_string(iv.count) + " " + std::string(role_name(iv.role)));
       break;
@@ -956,7 +958,12 @@ void Enterprise::on_intervention(std::uint32_t index) {
         if (u.in_wip) ++teams_[u.home_team].wip;
         if (u.stage == Stage::backlog) teams_[u.home_team].backlog.push_back(uc);
       }
-      for (const std::uint32_t uc : requeue) request_person(uc);
+      for (const std::uint32_t uc : requeue) {
+        // A retraining whose model retired while it waited is dropped, as serve_queue does.
+        const UseCase& u = use_cases_[uc];
+        if (u.stage == Stage::retired || !u.has_job) continue;
+        request_person(uc);
+      }
       for (std::uint32_t t = 0; t < teams_.size(); ++t) {
         for (const Role r : kRoles) serve_queue(pool_id(t, r));
       }

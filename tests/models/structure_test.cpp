@@ -76,3 +76,30 @@ TEST_CASE("a reorganisation keeps the platform built so far", "[enterprise][stru
   e.advance_to(24.0);
   for (std::uint32_t b = 0; b < e.units().size(); ++b) CHECK(e.platform_for(b) >= built);
 }
+
+TEST_CASE("no free person sits beside a waiting job through hires cuts and reorganisations", "[enterprise][structure]") {
+  // After every event a pool with a free person has an empty queue: people moved in by
+  // a new allocation take the waiting jobs at once, and jobs of retired models are not
+  // re-queued by a reorganisation.
+  Scenario s = default_scenario();
+  s.structure = Structure::federated;
+  s.interventions = {hiring(3, Role::data_engineer, 1),  hiring(5, Role::data_engineer, 1),
+                     hiring(7, Role::data_engineer, -1), hiring(9, Role::data_engineer, 1),
+                     hiring(11, Role::data_engineer, -1), hiring(13, Role::data_engineer, 1),
+                     reorganisation(18, Structure::coe), reorganisation(24, Structure::federated),
+                     hiring(27, Role::data_scientist, -5), reorganisation(36, Structure::hybrid)};
+  for (std::uint64_t rep = 0; rep < 20; ++rep) {
+    Enterprise e(s, 7, rep);
+    int violations = 0;
+    for (double t = 0.05; t <= 48.0; t += 0.05) {
+      e.advance_to(t);
+      for (const Team& team : e.teams()) {
+        for (const Pool& p : team.pools) {
+          if (p.free() > 0 && !p.waiting.empty()) ++violations;
+        }
+      }
+    }
+    INFO("replication " << rep);
+    CHECK(violations == 0);
+  }
+}
