@@ -45,7 +45,6 @@ void run(const ValidateModelOptions& o) {
 
   validation::Settings settings;
   settings.scenarios = o.scenarios;
-  settings.replications = o.replications;
   settings.seed = o.seed;
   settings.threads = o.threads;
   validation::Runner runner(settings);

@@ -211,9 +211,7 @@ Outcome little_case(Runner& runner, std::uint64_t reps, const std::string& stage
   const Estimate lw = estimate(runs, [&](const RunResult& r) {
     return metric(r, "stage_throughput_" + stage) * metric(r, "stage_months_" + stage);
   });
-  Outcome o = docking(l, lw.mean, 0.02, "lambda W, from throughput and time in stage",
-                      [](double x) { return num(x, 3); });
-  return o;
+  return docking(l, lw.mean, 0.02, "lambda W, from throughput and time in stage", [](double x) { return num(x, 3); });
 }
 
 Outcome bass_case(Runner& runner, std::uint64_t) {
@@ -320,7 +318,7 @@ Outcome experience_case(Runner& runner, std::uint64_t reps) {
   const double b = -std::log2(s.workforce.progress_ratio);
   Accumulator slopes;
   sim::run_replications(
-      reps == 0 ? 1 : reps, runner.settings().threads,
+      reps, runner.settings().threads,
       [&](std::uint64_t rep) {
         me::Enterprise e(s, runner.settings().seed, rep);
         e.run();
@@ -562,8 +560,10 @@ std::vector<Case> make_cases() {
 
 Runner::Runner(Settings settings) : settings_(std::move(settings)) {}
 
-Scenario Runner::scenario(const std::string& file, const std::string& patch) const {
-  json j = me::to_json(me::load_scenario(settings_.scenarios / file));
+Scenario Runner::scenario(const std::string& file, const std::string& patch) {
+  auto base = files_.find(file);
+  if (base == files_.end()) base = files_.emplace(file, me::to_json(me::load_scenario(settings_.scenarios / file))).first;
+  json j = base->second;
   j.merge_patch(json::parse(patch));
   return me::scenario_from_json(j, file + " (validation case)");
 }

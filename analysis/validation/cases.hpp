@@ -14,7 +14,8 @@
 #include <filesystem>
 #include <functional>
 #include <map>
-#include <memory>
+
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,6 @@ namespace analysis::validation {
 /// How to run the cases.
 struct Settings {
   std::filesystem::path scenarios = "scenarios";  ///< the folder of the shipped scenario files
-  std::uint64_t replications = 0;                 ///< 0: each case's own number
   std::uint64_t seed = 1;
   unsigned threads = 0;                           ///< 0: all cores
 };
@@ -46,8 +46,8 @@ class Runner {
   explicit Runner(Settings settings);
 
   /// The scenario `file` (in the scenarios folder) with `patch` applied as a JSON merge
-  /// patch (RFC 7386), checked like any scenario file.
-  [[nodiscard]] models::enterprise::Scenario scenario(const std::string& file, const std::string& patch = "{}") const;
+  /// patch (RFC 7386), checked like any scenario file. Each file is read once.
+  [[nodiscard]] models::enterprise::Scenario scenario(const std::string& file, const std::string& patch = "{}");
 
   /// `replications` runs of `scenario` (replication r with the settings' seed and r; so
   /// two scenarios run with common random numbers), in replication order.
@@ -58,6 +58,7 @@ class Runner {
 
  private:
   Settings settings_;
+  std::map<std::string, nlohmann::json> files_;  ///< complete JSON of each scenario file read
   std::map<std::string, std::vector<models::enterprise::RunResult>> cache_;
 };
 
