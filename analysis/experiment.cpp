@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/atomic_file.hpp"
+#include "analysis/output_files.hpp"
 #include "analysis/progress.hpp"
 #include "analysis/report.hpp"
 #include "analysis/statistics.hpp"
@@ -46,26 +47,6 @@ constexpr ComparedMetric kCompared[] = {
     {Metric::pilot_to_production, Direction::higher_is_better, NanRule::missing},
 };
 
-/// Numbers as text, the same bytes on every run: shortest round-trip form is not needed
-/// by readers, 10 significant digits are plenty, and NaN is written as NA.
-std::string number(double x) {
-  if (std::isnan(x)) return "NA";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.10g", x);
-  return text;
-}
-
-/// A CSV field: quoted (RFC 4180) when it holds a comma, a quote or a line break.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
-
 nlohmann::ordered_json json_number(double x) {
   if (!std::isfinite(x)) return nullptr;
   return x;
@@ -92,25 +73,6 @@ struct ScenarioStats {
   std::array<Accumulator, kSummaryCount> summary{};
   std::size_t months_;
 };
-
-void prepare_output_directory(const fs::path& out, bool force) {
-  std::error_code ec;
-  if (fs::exists(out, ec)) {
-    if (!fs::is_directory(out, ec)) {
-      throw std::invalid_argument("--out " + out.string() + " exists and is not a directory: choose another --out");
-    }
-    if (!fs::is_empty(out, ec) && !force) {
-      throw std::invalid_argument("--out " + out.string() +
-                                  " already holds files: choose another --out, or pass --force to replace its results");
-    }
-    return;
-  }
-  fs::create_directories(out, ec);
-  if (ec) {
-    throw std::invalid_argument("--out " + out.string() + " cannot be created (" + ec.message() +
-                                "): choose a writable directory");
-  }
-}
 
 std::vector<Scenario> load_all(const std::vector<fs::path>& files) {
   if (files.empty()) throw std::invalid_argument("no scenario given: name at least one scenario file");
@@ -177,7 +139,7 @@ ExperimentOutcome run_experiment(const ExperimentPlan& plan) {
           rows << csv_field(scenarios[k].name) << ',' << rep << ',' << plan.seed;
           for (std::size_t m = 0; m < kSummaryCount; ++m) {
             stats[k].summary[m].add(r.summary[m]);
-            rows << ',' << number(r.summary[m]);
+            rows << ',' << csv_number(r.summary[m]);
           }
           rows << '\n';
           if (k > 0) {
@@ -208,8 +170,8 @@ ExperimentOutcome run_experiment(const ExperimentPlan& plan) {
     for (const SeriesRow& row : series) {
       const Summary& s = row.stats;
       out << csv_field(scenarios[row.scenario].name) << ',' << row.metric << ',' << row.month << ','
-          << number(s.mean) << ',' << number(s.sd) << ',' << number(s.ci_low) << ',' << number(s.ci_high) << ','
-          << number(s.p10) << ',' << number(s.p50) << ',' << number(s.p90) << '\n';
+          << csv_number(s.mean) << ',' << csv_number(s.sd) << ',' << csv_number(s.ci_low) << ',' << csv_number(s.ci_high) << ','
+          << csv_number(s.p10) << ',' << csv_number(s.p50) << ',' << csv_number(s.p90) << '\n';
     }
     file.commit();
   }

@@ -200,14 +200,13 @@ std::string headline_html(const json& summary) {
   return html;
 }
 
-std::string charts_html() {
+std::string charts_html(const std::vector<PageChart>& page_charts) {
   std::string html;
-  for (const json& chart : charts()) {
-    const std::string id = chart.at("id").get<std::string>();
-    const std::string title = report_text::html_escape(chart.at("title").get<std::string>());
-    html += "<section class=\"chart-section\">\n<h2>" + title + "</h2>\n<p class=\"how\"><strong>How to read this:</strong> " +
-            report_text::html_escape(chart.at("how_to_read").get<std::string>()) + "</p>\n<div class=\"chart\" id=\"chart-" +
-            id + "\"></div>\n</section>\n";
+  for (const PageChart& chart : page_charts) {
+    html += "<section class=\"chart-section\">\n<h2>" + report_text::html_escape(chart.title) +
+            "</h2>\n<p class=\"how\"><strong>How to read this:</strong> " +
+            report_text::html_escape(chart.how_to_read) + "</p>\n<div class=\"chart\" id=\"chart-" + chart.id +
+            "\"></div>\n</section>\n";
   }
   return html;
 }
@@ -219,8 +218,8 @@ std::string footer_html(const json& summary) {
          "); docs/outputs.md describes them. Charts: Vega-Lite.";
 }
 
-/// The page's data: the chart specs and the datasets they name.
-std::string data_json(const ReportInput& input) {
+/// The datasets the experiment report's charts name.
+json report_datasets(const ReportInput& input) {
   const json& scenarios = member(input.summary, "scenarios");
   json series = json::array();
   for (const SeriesRow& row : input.series) {
@@ -255,10 +254,15 @@ std::string data_json(const ReportInput& input) {
       funnel.push_back(std::move(r));
     }
   }
+  return json{{"series", std::move(series)}, {"funnel", std::move(funnel)}};
+}
+
+/// The page's data: the chart specs and the datasets they name.
+std::string data_json(const std::vector<PageChart>& page_charts, const json& datasets) {
   json data;
   data["charts"] = json::array();
-  for (const json& chart : charts()) data["charts"].push_back({{"id", chart.at("id")}, {"spec", chart.at("spec")}});
-  data["datasets"] = {{"series", std::move(series)}, {"funnel", std::move(funnel)}};
+  for (const PageChart& chart : page_charts) data["charts"].push_back({{"id", chart.id}, {"spec", chart.spec}});
+  data["datasets"] = datasets;
 
   // Inside <script>, "</script>" or "<!--" in a string would end or confuse the element:
   // every '<' is written as the JSON escape \u003c, which parses to the same text.
@@ -423,30 +427,38 @@ std::vector<std::string> report_chart_ids() {
   return ids;
 }
 
-std::string render_report(const ReportInput& input) {
-  const json& scenarios = member(input.summary, "scenarios");
-  if (!scenarios.is_array() || scenarios.empty()) throw std::invalid_argument("report: summary has no scenarios");
-  const std::string names = [&] {
-    std::string text;
-    for (const json& s : scenarios) text += (text.empty() ? "" : " vs ") + member(s, "name").get<std::string>();
-    return text;
-  }();
-  const std::string title = report_text::html_escape("aiscale report: " + names);
-  const std::string header = header_html(input.summary);
-  const std::string headline = headline_html(input.summary);
-  const std::string chart_sections = charts_html();
-  const std::string footer = footer_html(input.summary);
-  const std::string data = data_json(input);
+std::string render_page(const Page& page) {
+  const std::string title = report_text::html_escape(page.title);
+  const std::string chart_sections = charts_html(page.charts);
+  const std::string data = data_json(page.charts, page.datasets);
   return fill(report_assets::page, {{"VERSION", AISCALE_VERSION},
                                     {"TITLE", title},
-                                    {"HEADER", header},
-                                    {"HEADLINE", headline},
+                                    {"HEADER", page.header_html},
+                                    {"HEADLINE", page.headline_html},
                                     {"CHARTS", chart_sections},
-                                    {"FOOTER", footer},
+                                    {"FOOTER", page.footer_html},
                                     {"DATA", data},
                                     {"VEGA", report_assets::vega},
                                     {"VEGA_LITE", report_assets::vega_lite},
                                     {"VEGA_EMBED", report_assets::vega_embed}});
+}
+
+std::string render_report(const ReportInput& input) {
+  const json& scenarios = member(input.summary, "scenarios");
+  if (!scenarios.is_array() || scenarios.empty()) throw std::invalid_argument("report: summary has no scenarios");
+  Page page;
+  for (const json& s : scenarios) {
+    page.title += (page.title.empty() ? "aiscale report: " : " vs ") + member(s, "name").get<std::string>();
+  }
+  page.header_html = header_html(input.summary);
+  page.headline_html = headline_html(input.summary);
+  for (const json& chart : charts()) {
+    page.charts.push_back({chart.at("id").get<std::string>(), chart.at("title").get<std::string>(),
+                           chart.at("how_to_read").get<std::string>(), chart.at("spec")});
+  }
+  page.footer_html = footer_html(input.summary);
+  page.datasets = report_datasets(input);
+  return render_page(page);
 }
 
 }  // namespace analysis

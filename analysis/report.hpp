@@ -36,6 +36,29 @@ struct ReportInput {
   const std::vector<SeriesRow>& series;
 };
 
+/// One chart of a page: a Vega-Lite spec drawn into its own section.
+struct PageChart {
+  std::string id;           ///< unique on the page: letters, digits, '-'
+  std::string title;
+  std::string how_to_read;  ///< one plain-words line under the title
+  nlohmann::ordered_json spec;
+};
+
+/// A self-contained page in the report's layout (analysis/report/report.html): the
+/// charting libraries inlined, each chart drawn by vega-embed from `datasets`, and the
+/// body's data-report-status set to "ok" once every chart drew ("error" otherwise).
+struct Page {
+  std::string title;          ///< plain text
+  std::string header_html;    ///< already escaped HTML
+  std::string headline_html;
+  std::vector<PageChart> charts;
+  nlohmann::ordered_json datasets;  ///< named datasets the specs refer to
+  std::string footer_html;
+};
+
+/// The page's bytes. Deterministic.
+std::string render_page(const Page& page);
+
 /// The report page. Deterministic: the same input gives the same bytes. Throws
 /// std::invalid_argument when the summary lacks a field the report needs.
 std::string render_report(const ReportInput& input);

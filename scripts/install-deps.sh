@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev            # JSON scenario files and summaries
   libcli11-dev                  # the command-line parser
   catch2                        # the test framework (v2 on Debian 12)
+  libopenmpi-dev openmpi-bin    # MPI: research commands across processes and machines
 )
 
 missing=()

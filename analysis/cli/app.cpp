@@ -4,6 +4,7 @@
 #include <string>
 
 #include "analysis/cli/commands.hpp"
+#include "analysis/research/cluster.hpp"
 
 namespace analysis::cli {
 namespace {
@@ -53,6 +54,21 @@ int run(int argc, char** argv) {
   add_schema_command(app);
   add_trace_command(app);
   add_validate_model_command(app);
+  add_research_commands(app);
+
+  // Under mpirun only the research commands split their work; any other command would
+  // run K times over and race on its files.
+  const research::Cluster& cluster = research::Cluster::get();
+  if (cluster.size() > 1) {
+    const std::string command = argc > 1 ? argv[1] : "";
+    if (command != "sweep" && command != "sensitivity" && command != "calibrate") {
+      if (cluster.root()) {
+        std::cerr << "aiscale: error: '" << command << "' does not run under mpirun (" << cluster.size()
+                  << " ranks): only sweep, sensitivity and calibrate split their work across ranks\n";
+      }
+      return 2;
+    }
+  }
 
   if (report_unknown_command(app, argc, argv)) return 2;
   try {
@@ -62,10 +78,11 @@ int run(int argc, char** argv) {
     // error exits 2, as bad input does.
     return app.exit(e) == 0 ? 0 : 2;
   } catch (const std::invalid_argument& e) {
-    std::cerr << "aiscale: error: " << e.what() << '\n';
+    // Under mpirun every rank meets the same bad input; rank 0 says so once.
+    if (cluster.root()) std::cerr << "aiscale: error: " << e.what() << '\n';
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "aiscale: failed: " << e.what() << '\n';
+    if (cluster.root()) std::cerr << "aiscale: failed: " << e.what() << '\n';
     return 1;
   }
   return 0;

@@ -36,6 +36,9 @@ void add_validate_command(CLI::App& app);
 /// Adds `aiscale schema [--markdown]`: the scenario JSON Schema, or the docs' key table.
 void add_schema_command(CLI::App& app);
 
+/// Adds `aiscale sweep`, `aiscale sensitivity` and `aiscale calibrate` (experiment files).
+void add_research_commands(CLI::App& app);
+
 /// Adds `aiscale run SCENARIO` (replications with uncertainty) to `app`.
 void add_run_command(CLI::App& app);
 

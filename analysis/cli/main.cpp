@@ -1,4 +1,9 @@
 // The aiscale executable: everything lives in analysis::cli so that tests can reach it.
 #include "analysis/cli/commands.hpp"
+#include "analysis/research/cluster.hpp"
 
-int main(int argc, char** argv) { return analysis::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+  // MPI starts only when the program runs under mpirun (research commands use it).
+  const analysis::research::ClusterSession cluster(argc, argv);
+  return analysis::cli::run(argc, argv);
+}

@@ -362,7 +362,7 @@ Outcome idea_to_production_case(Runner& runner, std::uint64_t reps) {
 }
 
 Outcome purgatory_case(Runner& runner, std::uint64_t reps, bool pilots) {
-  const auto& runs = runner.runs(runner.scenario("exercises/pilot-purgatory.json"), reps);
+  const auto& runs = runner.runs(runner.scenario("exercises/05-pilot-purgatory/pilot-purgatory.json"), reps);
   if (pilots) {
     return in_range(estimate(runs, [](const RunResult& r) { return metric(r, "pilots_launched"); }), 30.0, 50.0,
                     [](double x) { return num(x, 1) + " pilots"; });

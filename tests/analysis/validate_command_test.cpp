@@ -66,6 +66,21 @@ TEST_CASE("aiscale validate accepts the shipped scenarios", "[cli][validate]") {
   }
 }
 
+TEST_CASE("aiscale validate names and skips the JSON Schema that scenarios/*.json picks up", "[cli][validate]") {
+  const TempDir dir("validate");
+  const std::string schema = (kScenarios / "scenario.schema.json").string();
+  const auto r = run_split(dir, "validate " + schema + " " + (kScenarios / "coe.json").string());
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK_THAT(r.out, Catch::Contains(schema + ": skipped (a JSON Schema document, not a scenario)\n"));
+  // A scenario that merely names its schema is still checked.
+  const auto bad = dir.write("bad.json", R"({"$schema": "scenario.schema.json", "extends": ")" +
+                                             (kScenarios / "default.json").string() + R"(", "horizon_months": -1})");
+  const auto b = run_split(dir, "validate " + bad.string());
+  CHECK(b.exit_code == 2);
+  CHECK_THAT(b.err, Catch::Contains("/horizon_months"));
+}
+
 TEST_CASE("aiscale validate reports every problem and exits 2", "[cli][validate]") {
   const TempDir dir("validate");
   const std::string base = (kScenarios / "default.json").string();
