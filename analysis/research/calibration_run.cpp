@@ -202,8 +202,8 @@ std::vector<std::string> run_calibration(const ResearchOptions& options, const f
   NelderMeadOptions nm;
   nm.initial_step = 0.25;
   nm.max_evaluations = targets.max_evaluations;
-  nm.f_tolerance = 1e-8;
-  nm.x_tolerance = 1e-3;
+  nm.f_tolerance = 1e-12;
+  nm.x_tolerance = 1e-5;
   const Eigen::VectorXd start = Eigen::Map<const Eigen::VectorXd>(targets.start.data(), static_cast<Eigen::Index>(K));
   const OptimiseResult best = nelder_mead(objective, start, nm);
 

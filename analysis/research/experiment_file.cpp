@@ -244,7 +244,10 @@ Experiment load_experiment(const fs::path& file) {
       problems.add("/scenario", "the base scenario " + e.scenario_file.string() + " does not load:\n" + error.what());
     }
   }
-  problems.throw_if_any();  // the rest is checked against the base scenario
+  if (e.base.is_null()) {  // the rest is checked against the base scenario
+    if (problems.empty()) problems.add("/scenario", "must name the base scenario file, e.g. \"../default.json\"");
+    problems.throw_if_any();
+  }
   const double horizon = e.base["horizon_months"].get<double>();
 
   // parameters
