@@ -120,3 +120,30 @@ TEST_CASE("the browser check sees a chart that fails to draw", "[report][browser
   CHECK_THAT(dom, Catch::Contains("This chart could not be drawn"));
   CHECK_THAT(opening_tag(dom, "chart-roi"), !Catch::Contains("data-drawn"));
 }
+
+TEST_CASE("the sensitivity report draws its tornado charts in headless Chromium", "[report][browser][research]") {
+  const TempDir dir("browser-sensitivity");
+  const fs::path out = dir.path() / "results";
+  const fs::path experiment = dir.write("sa.json", R"({
+    "name": "sa", "scenario": ")" + kScenarios + R"(default.json",
+    "parameters": [
+      {"name": "change", "path": "/money/change_management_per_month", "min": 0, "max": 150000},
+      {"name": "mlops", "path": "/workforce/headcount/mlops_engineer", "min": 1, "max": 6},
+      {"name": "<b>escaped</b>", "path": "/platform/initial", "min": 0, "max": 0.6}
+    ],
+    "outputs": ["roi_final", "pilot_to_production_month_24"],
+    "replications": 2, "seed": 3, "sobol": {"base_samples": 8}, "bootstrap": 50
+  })");
+  REQUIRE(run_aiscale("sensitivity " + experiment.string() + " --method sobol --quiet --out " + out.string()).exit_code == 0);
+  const std::string page = read_file(out / "report.html");
+  CHECK_THAT(page, Catch::Contains("&lt;b&gt;escaped&lt;/b&gt;"));
+  const std::string dom = rendered_dom(out / "report.html", dir.path() / "profile");
+  REQUIRE_THAT(dom, Catch::Contains("<body data-report-status=\"ok\">"));
+  for (const char* id : {"tornado-0", "tornado-1"}) {
+    INFO("chart " << id);
+    CHECK_THAT(opening_tag(dom, "chart-" + std::string(id)), Catch::Contains("data-drawn=\"true\""));
+    const std::string chart = chart_content(dom, id);
+    CHECK(count(chart, "<svg") == 1);
+    CHECK(count(chart, "role=\"graphics-symbol\"") >= 3);  // a bar per parameter
+  }
+}

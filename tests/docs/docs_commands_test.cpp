@@ -25,8 +25,9 @@ const std::set<std::string> readme_scripts{"bash scripts/main.sh", "bash scripts
 
 // The documents whose commands this file runs. A test below fails when another document
 // shows a ```sh block, so a new one cannot be left out.
-const std::vector<std::string> documents{"README.md",          "docs/getting-started.md", "docs/cli.md",
-                                         "docs/scenarios.md",  "docs/performance.md",     "docs/validation.md"};
+const std::vector<std::string> documents{"README.md",           "docs/getting-started.md", "docs/cli.md",
+                                         "docs/scenarios.md",   "docs/performance.md",     "docs/validation.md",
+                                         "docs/research.md"};
 
 std::vector<std::string> run(const std::string& document) {
   const DocSandbox sandbox("doc");
@@ -76,6 +77,8 @@ TEST_CASE("scenarios.md commands run") { CHECK(run("docs/scenarios.md").size() >
 TEST_CASE("performance.md benchmark commands run") { CHECK(run("docs/performance.md").size() >= 6); }
 
 TEST_CASE("validation.md command runs") { CHECK(run("docs/validation.md").size() == 1); }
+
+TEST_CASE("research.md commands run including mpirun") { CHECK(run("docs/research.md").size() == 5); }
 
 TEST_CASE("the main job's output shown in the README and getting-started is what it prints") {
   // scripts/main.sh ends with this compare command (any extra arguments appended).
