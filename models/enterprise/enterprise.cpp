@@ -784,7 +784,14 @@ double Enterprise::accuracy_now(const UseCase& u) const {
 }
 
 // (Re)schedules the moment the drop is noticed: the monitoring alert for a monitored
-// model, user complaints otherwise. Changes: u.detection.
+// model, user complaints otherwise, `delay` after accuracy first falls to the threshold.
+// Above the threshold the crossing is still ahead: its time follows from the closed form
+// at the current drift rate (which the tick may have changed), and replaces any notice
+// planned before. At or below it, accuracy got there either earlier, by decay between
+// ticks (the notice planned then, at crossing + delay, is earlier and stays), or just
+// now, by a shock at this tick or by starting there (the notice is due at now + delay,
+// earlier than one planned for the smooth crossing, which is cancelled). So the notice is
+// the earlier of the planned one and now + delay. Changes: u.detection.
 void Enterprise::schedule_detection(std::uint32_t uc) {
   UseCase& u = use_cases_[uc];
   if (u.drift_noticed || u.stage != Stage::production) return;
@@ -792,12 +799,12 @@ void Enterprise::schedule_detection(std::uint32_t uc) {
   const double threshold = p.accuracy_initial - (u.monitored ? p.alert_drop : p.complaint_drop);
   const double delay = u.monitored ? p.alert_delay_months : p.complaint_delay_months;
   const double a = accuracy_now(u);
-  if (u.detection && a <= threshold) return;  // already crossed: the notice is on its way
+  if (u.detection && a <= threshold && u.detection->time <= sim_.now() + delay) return;  // crossed earlier
   if (u.detection) {
     sim_.cancel(*u.detection);
     u.detection.reset();
   }
-  const double wait = time_to_accuracy(a, p.accuracy_floor, u.lambda, threshold);
+  const double wait = time_to_accuracy(a, p.accuracy_floor, u.lambda, threshold);  // 0 at or below
   if (!std::isfinite(wait)) return;
   u.detection = sim_.schedule_in(wait + delay, Event{Event::Kind::drift_detected, uc});
 }
@@ -1145,6 +1152,9 @@ double Enterprise::monthly_cost(double incident_cost) const {
   for (const auto& t : teams_) {
     for (const Role r : kRoles) cost += t.pool(r).headcount * s_.workforce.monthly_cost[r];
   }
+  // The extra platform builders of start_platform are MLOps engineers outside the teams'
+  // pools (they build the platform and do no lifecycle work): paid like one.
+  cost += platform_people_extra_ * s_.workforce.monthly_cost[Role::mlops_engineer];
   cost += static_cast<double>(in_production_.size()) * s_.production.infrastructure_per_model;
   if (s_.policy(structure_).shared_platform) {
     cost += s_.platform.infrastructure_per_month * platform_;

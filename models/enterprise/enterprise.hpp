@@ -179,7 +179,7 @@ class Enterprise {
   std::vector<sim::Rng> ideas_;      ///< per BU: value, difficulty, risk, efforts of its ideas
   sim::Rng selection_;               ///< backlog selection
   sim::Rng decisions_;               ///< pilot measurement and go / hold / kill
-  sim::Rng production_;              ///< monitoring draws, drift shocks, end of life
+  sim::Rng production_;              ///< monitoring draws, drift shocks, end of life of models deployed in the run
   sim::Rng workforce_;               ///< attrition and hiring lead times
   sim::Rng incidents_;               ///< governance incidents and freezes
   sim::Rng reuse_;                   ///< horizontal reuse
@@ -189,7 +189,7 @@ class Enterprise {
   double portfolio_discipline_ = 0.0;
   double monitoring_extra_ = 0.0;
   double auto_retrain_threshold_ = 0.0;
-  double platform_people_extra_ = 0.0;
+  double platform_people_extra_ = 0.0;  ///< start_platform builders: grow the platform, paid as MLOps engineers
   std::array<double, kPhaseCount> effort_done_{};
   Ledger ledger_;
   TraceSink trace_;

@@ -1343,7 +1343,8 @@ const Table<Intervention>& intervention_table() {
           {"set_auto_retraining",
            {amount(unit(), "New automated-retraining threshold (platform maturity)")}},
           {"start_platform",
-           {amount(above(0), "Platform people added to the build effort, persons")}},
+           {amount(above(0), "Platform people added to the build effort, each paid an MLOps engineer's "
+                              "workforce.monthly_cost, persons")}},
           {"raise_governance", {amount(left_open(0, 1), "Governance maturity added")}},
           {"set_portfolio_discipline", {amount(unit(), "New portfolio discipline")}},
       }};

@@ -49,6 +49,35 @@ TEST_CASE("the monthly record adds up", "[enterprise][metrics]") {
   CHECK(r.get(Summary::roi_final) == Approx((value - cost) / cost));
 }
 
+TEST_CASE("platform builders added by start_platform are paid as MLOps engineers", "[enterprise][metrics]") {
+  // With platform.build_rate 0 the builders change nothing but the payroll, so the cost
+  // series differ by exactly amount x the MLOps monthly cost from the intervention's month
+  // on, and nothing else differs. Per-BU platforms split the builders, not their cost.
+  for (const Structure structure : {Structure::hybrid, Structure::federated}) {
+    INFO(structure_name(structure));
+    Scenario s = default_scenario();
+    s.structure = structure;
+    s.platform.build_rate = 0.0;
+    const RunResult without = simulate(s, 3, 0);
+    Intervention builders{};
+    builders.month = 6.0;
+    builders.kind = Intervention::Kind::start_platform;
+    builders.amount = 2.5;
+    s.interventions.push_back(builders);
+    const RunResult with = simulate(s, 3, 0);
+    const double per_builder = s.workforce.monthly_cost[Role::mlops_engineer];
+    REQUIRE(with.months.size() == without.months.size());
+    for (std::size_t m = 1; m <= with.months.size(); ++m) {
+      INFO("month " << m);
+      const double extra = m >= 6 ? 2.5 * per_builder : 0.0;
+      CHECK(with.at(m, Series::cost) - without.at(m, Series::cost) == Approx(extra).margin(1e-6));
+      CHECK(with.at(m, Series::value) == without.at(m, Series::value));
+      CHECK(with.at(m, Series::platform_maturity) == without.at(m, Series::platform_maturity));
+      CHECK(with.at(m, Series::headcount_mlops_engineer) == without.at(m, Series::headcount_mlops_engineer));
+    }
+  }
+}
+
 TEST_CASE("every shipped scenario loads and runs", "[enterprise][scenarios]") {
   namespace fs = std::filesystem;
   int ran = 0;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "models/enterprise/drift.hpp"
 #include "support/enterprise_fixtures.hpp"
 
 using namespace aiscale_test;
@@ -26,4 +27,61 @@ TEST_CASE("an unmonitored model drifts until users complain and is then retraine
     retrained += u.version > 1;
   }
   CHECK(retrained > 0);
+}
+
+namespace {
+
+// The time the one model of a run is first noticed to drift (monitoring alert or user
+// complaints): a model already in production at month 0 in `risk`, at `accuracy`, with
+// no ideas, no reuse and no end of life, in a quiet enterprise (no data debt: the drift
+// rate is drift_rate). At shock_rate 50 per model-month dozens of shocks hit it at the
+// tick of month 1 and drive it to the floor. NaN if it is never noticed by month 12.
+double first_notice(double accuracy, bool monitored, double shock_rate) {
+  Scenario s = quiet_scenario();
+  s.switches.drift = true;
+  for (auto& bu : s.business_units) bu.idea_rate = 0.0;
+  s.production.shock_rate = shock_rate;
+  s.production.shock_drop_mean = 0.15;
+  s.production.end_of_life_months = 1e9;
+  s.initial_models = {InitialModels{"risk", 1, 1.0, accuracy, 0.5, monitored}};
+  Enterprise e(s, 5, 0);
+  double noticed = std::nan("");
+  e.set_trace([&noticed](const TraceLine& line) {
+    const bool notice = line.text.find("users complain") != std::string::npos ||
+                        line.text.find("drift alert") != std::string::npos;
+    if (line.use_case == 0 && notice && std::isnan(noticed)) noticed = line.time;
+  });
+  e.advance_to(12.0);
+  return noticed;
+}
+
+// When smooth decay from `accuracy` reaches the threshold, months from month 0.
+double smooth_crossing(double accuracy, bool monitored) {
+  const Production p = quiet_scenario().production;
+  const double threshold = p.accuracy_initial - (monitored ? p.alert_drop : p.complaint_drop);
+  return time_to_accuracy(accuracy, p.accuracy_floor, p.drift_rate, threshold);
+}
+
+}  // namespace
+
+TEST_CASE("a drift shock past the threshold brings detection forward to shock time plus the delay",
+          "[enterprise][production][drift]") {
+  const Production p = quiet_scenario().production;
+  SECTION("unmonitored: users complain complaint_delay_months after the shock") {
+    // Without shocks, users complain when smooth decay crosses (about month 3.2) plus the delay.
+    CHECK(first_notice(0.80, false, 0.0) == Approx(smooth_crossing(0.80, false) + p.complaint_delay_months));
+    REQUIRE(smooth_crossing(0.80, false) > 1.0);
+    CHECK(first_notice(0.80, false, 50.0) == Approx(1.0 + p.complaint_delay_months));
+  }
+  SECTION("monitored: the alert comes alert_delay_months after the shock") {
+    CHECK(first_notice(0.87, true, 0.0) == Approx(smooth_crossing(0.87, true) + p.alert_delay_months));
+    REQUIRE(smooth_crossing(0.87, true) > 1.0);
+    CHECK(first_notice(0.87, true, 50.0) == Approx(1.0 + p.alert_delay_months));
+  }
+  SECTION("a model that crossed before the shock keeps its earlier notice") {
+    // 0.77 decays to the complaint threshold (0.76) at about month 0.84, before the shock
+    // at month 1: the notice stays at that crossing plus the delay.
+    REQUIRE(smooth_crossing(0.77, false) < 1.0);
+    CHECK(first_notice(0.77, false, 50.0) == Approx(smooth_crossing(0.77, false) + p.complaint_delay_months));
+  }
 }
