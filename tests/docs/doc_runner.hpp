@@ -141,6 +141,34 @@ inline bool runs_aiscale(const std::string& command) {
   return command.rfind("aiscale ", 0) == 0 || command.rfind("build/aiscale ", 0) == 0;
 }
 
+/// The headline lines `run` and `compare` print ("<scenario>  ROI at month ...") that a
+/// document also shows must be shown exactly as printed: a document that quotes a
+/// scenario's headline quotes the current one.
+inline void check_shown_output(const std::string& markdown, const std::string& output) {
+  std::size_t pos = 0;
+  while ((pos = output.find(" ROI at month ", pos)) != std::string::npos) {
+    const std::size_t start = output.rfind('\n', pos) + 1;  // npos + 1 == 0
+    const std::size_t end = output.find('\n', pos);
+    const std::string line = output.substr(start, end - start);
+    pos = end;
+    const std::string scenario = line.substr(0, line.find(' '));
+    // Does the document show a headline of this scenario at all?
+    bool shown = false;
+    for (std::size_t at = markdown.find("\n" + scenario + " "); at != std::string::npos;
+         at = markdown.find("\n" + scenario + " ", at + 1)) {
+      const std::size_t eol = markdown.find('\n', at + 1);
+      const std::string doc_line = markdown.substr(at + 1, eol - at - 1);
+      if (doc_line.find(" ROI at month ") != std::string::npos &&
+          doc_line.find_first_not_of(' ', scenario.size()) == doc_line.find("ROI at month")) {
+        shown = true;
+      }
+    }
+    if (!shown) continue;
+    INFO("the document shows a headline of '" << scenario << "' that differs from what the command prints:\n" << line);
+    CHECK(markdown.find("\n" + line + "\n") != std::string::npos);
+  }
+}
+
 /// Runs every command of the Markdown file `relative` (to the source tree) in
 /// `sandbox`, writing its ```json file=... blocks first, and checks that each exits
 /// with 0. `handled_elsewhere` lists the commands (exact text, comments stripped)
@@ -166,6 +194,7 @@ inline std::vector<std::string> run_document(const std::string& relative, const 
       const ShellResult result = sandbox.run(command);
       INFO(result.output);
       CHECK(result.exit_code == 0);
+      check_shown_output(markdown, result.output);
       ran.push_back(command);
     }
   }
