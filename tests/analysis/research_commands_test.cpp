@@ -83,49 +83,52 @@ TEST_CASE("research outputs are identical on 1 and 2 threads", "[research][cli]"
   CHECK_THAT(read_file(dir.path() / "1/points.csv"), Catch::Contains(",/business_units/*/trust,output,"));
 }
 
-TEST_CASE("a sweep killed with SIGKILL resumes without losing or recomputing finished points", "[research][cli]") {
+TEST_CASE("a sweep killed with SIGKILL or SIGINT resumes without losing or recomputing finished points", "[research][cli]") {
   const TempDir dir("sweep-resume");
   const fs::path experiment = write_lhs_experiment(dir, 120, 4);
-  const fs::path out = dir.path() / "killed";
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    execl(AISCALE_BINARY, AISCALE_BINARY, "sweep", experiment.c_str(), "--quiet", "--threads", "1", "--out", out.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  // Kill it once the journal holds some finished points (a batch is 64 points at 4 reps).
-  const fs::path journal = out / "journal.csv";
-  for (int i = 0; i < 2000 && lines_of(read_file(journal)) < 2; ++i) usleep(10'000);
-  REQUIRE(kill(child, SIGKILL) == 0);
-  int status = 0;
-  REQUIRE(waitpid(child, &status, 0) == child);
-  REQUIRE(WIFSIGNALED(status));
-  const std::size_t journaled = lines_of(read_file(journal)) - 1;
-  REQUIRE(journaled >= 1);
-  REQUIRE(journaled < 120);  // killed before the end
-  CHECK_FALSE(fs::exists(out / "points.csv"));
-
-  // Resuming without --resume is refused (the folder holds files)...
-  CHECK(run_aiscale("sweep " + experiment.string() + " --quiet --out " + out.string()).exit_code == 2);
-  // ...and with a different experiment too.
-  const auto other = run_aiscale("sweep " + experiment.string() + " --quiet --seed 8 --resume --out " + out.string());
-  CHECK(other.exit_code == 2);
-  CHECK_THAT(other.output, Catch::Contains("different experiment"));
-
-  // A kill can also cut the line being written: a torn last line is dropped on resume.
-  std::ofstream(journal, std::ios::binary | std::ios::app) << "0x1p+0;0x1.8p+3;0x";
-  const auto resumed = run_aiscale("sweep " + experiment.string() + " --resume --quiet --out " + out.string());
-  INFO(resumed.output);
-  REQUIRE(resumed.exit_code == 0);
-  CHECK_THAT(resumed.output, Catch::Contains(std::to_string((120 - journaled) * 4) + " model runs now, " +
-                                             std::to_string(journaled) + " points resumed"));
   const fs::path whole = dir.path() / "whole";
   REQUIRE(run_aiscale("sweep " + experiment.string() + " --quiet --out " + whole.string()).exit_code == 0);
-  CHECK(read_file(out / "points.csv") == read_file(whole / "points.csv"));
-  CHECK(read_file(out / "runs.csv") == read_file(whole / "runs.csv"));
-  // Nothing is left to resume.
-  CHECK(run_aiscale("sweep " + experiment.string() + " --resume --quiet --out " + out.string()).exit_code == 2);
+  for (const int signal : {SIGKILL, SIGINT}) {
+    INFO("signal " << signal);
+    const fs::path out = dir.path() / ("killed-" + std::to_string(signal));
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      execl(AISCALE_BINARY, AISCALE_BINARY, "sweep", experiment.c_str(), "--quiet", "--threads", "1", "--out", out.c_str(),
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    // Kill it once the journal holds some finished points (a batch is 64 points at 4 reps).
+    const fs::path journal = out / "journal.csv";
+    for (int i = 0; i < 2000 && lines_of(read_file(journal)) < 2; ++i) usleep(10'000);
+    REQUIRE(kill(child, signal) == 0);
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    REQUIRE(WIFSIGNALED(status));
+    const std::size_t journaled = lines_of(read_file(journal)) - 1;
+    REQUIRE(journaled >= 1);
+    REQUIRE(journaled < 120);  // killed before the end
+    CHECK_FALSE(fs::exists(out / "points.csv"));
+
+    // Resuming without --resume is refused (the folder holds files)...
+    CHECK(run_aiscale("sweep " + experiment.string() + " --quiet --out " + out.string()).exit_code == 2);
+    // ...and with a different experiment too.
+    const auto other = run_aiscale("sweep " + experiment.string() + " --quiet --seed 8 --resume --out " + out.string());
+    CHECK(other.exit_code == 2);
+    CHECK_THAT(other.output, Catch::Contains("different experiment"));
+
+    // A kill can also cut the line being written: a torn last line is dropped on resume.
+    std::ofstream(journal, std::ios::binary | std::ios::app) << "0x1p+0;0x1.8p+3;0x";
+    const auto resumed = run_aiscale("sweep " + experiment.string() + " --resume --quiet --out " + out.string());
+    INFO(resumed.output);
+    REQUIRE(resumed.exit_code == 0);
+    CHECK_THAT(resumed.output, Catch::Contains(std::to_string((120 - journaled) * 4) + " model runs now, " +
+                                               std::to_string(journaled) + " points resumed"));
+    CHECK(read_file(out / "points.csv") == read_file(whole / "points.csv"));
+    CHECK(read_file(out / "runs.csv") == read_file(whole / "runs.csv"));
+    // Nothing is left to resume.
+    CHECK(run_aiscale("sweep " + experiment.string() + " --resume --quiet --out " + out.string()).exit_code == 2);
+  }
 }
 
 TEST_CASE("sensitivity writes indices and a report for Morris and Sobol", "[research][cli]") {
