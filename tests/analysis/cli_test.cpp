@@ -13,7 +13,10 @@ using aiscale_test::run_aiscale;
 TEST_CASE("aiscale --help lists the commands", "[cli]") {
   const auto r = run_aiscale("--help");
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.output, Catch::Contains("bench"));
+  for (const char* command : {"run", "compare", "sweep", "sensitivity", "calibrate", "validate", "validate-model",
+                              "schema", "trace", "bench"}) {
+    CHECK_THAT(r.output, Catch::Contains(std::string("\n  ") + command + " "));
+  }
   CHECK_THAT(r.output, Catch::Contains("aiscale <command> --help"));
 }
 
