@@ -276,7 +276,12 @@ TEST_CASE("under mpirun with 2 ranks the results are byte-identical to one proce
     "outputs": ["roi_final", "pilot_to_production_month_24"],
     "replications": 3, "seed": 11, "sobol": {"base_samples": 16}, "bootstrap": 50
   })");
-  const std::string mpirun = "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1 "
+  // Under the sanitizer build, leak checking is off for the ranks only: OpenMPI's
+  // dynamically loaded components allocate memory they never free and are unloaded before
+  // LeakSanitizer reports, so no suppression can name them. Every other check stays on,
+  // and the single-process runs of the same code keep leak checking.
+  const std::string mpirun = "ASAN_OPTIONS=\"${ASAN_OPTIONS:-}:detect_leaks=0\" OMPI_ALLOW_RUN_AS_ROOT=1 "
+                             "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1 "
                              "mpirun --oversubscribe -np 2 ";
   const std::string args = "sensitivity " + experiment.string() + " --method sobol --quiet --threads 1 --out ";
   const std::string cluster_run = mpirun + AISCALE_BINARY + " " + args + (dir.path() / "two").string() + " 2>&1";
