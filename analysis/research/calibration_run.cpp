@@ -58,9 +58,11 @@ double Target::miss(double mean) const {
   return std::pow(outside / scale, 2);
 }
 
-std::vector<std::string> target_outputs(const fs::path& file) {
+namespace {
+
+/// Output names a targets file asks for, unchecked (to open the experiment with them).
+std::vector<std::string> target_outputs(const json& raw) {
   std::vector<std::string> names;
-  const json raw = read_json(file);
   if (raw.is_object() && raw.contains("targets") && raw["targets"].is_array()) {
     for (const json& t : raw["targets"]) {
       if (t.is_object() && t.contains("output") && t["output"].is_string()) names.push_back(t["output"].get<std::string>());
@@ -69,8 +71,9 @@ std::vector<std::string> target_outputs(const fs::path& file) {
   return names;
 }
 
-Targets load_targets(const fs::path& file, const Experiment& e) {
-  const json raw = read_json(file);
+/// Checks a targets file (read as `raw`) against the experiment: start values must name
+/// its parameters and lie in their ranges. Throws ExperimentError listing every problem.
+Targets load_targets(const json& raw, const fs::path& file, const Experiment& e) {
   std::vector<std::string> problems;
   const auto problem = [&](const std::string& path, const std::string& message) {
     problems.push_back(file.string() + ": " + path + ": " + message);
@@ -167,10 +170,13 @@ Targets load_targets(const fs::path& file, const Experiment& e) {
   return t;
 }
 
+}  // namespace
+
 std::vector<std::string> run_calibration(const ResearchOptions& options, const fs::path& targets_file) {
-  ResearchRun run(options, target_outputs(targets_file));
+  const json raw_targets = read_json(targets_file);
+  ResearchRun run(options, target_outputs(raw_targets));
   const Experiment& e = run.experiment();
-  const Targets targets = load_targets(targets_file, e);
+  const Targets targets = load_targets(raw_targets, targets_file, e);
   const std::size_t O = e.outputs.size();
   const std::size_t K = e.parameters.size();
   std::vector<std::size_t> index;  // of each target's output in e.outputs
@@ -248,7 +254,7 @@ std::vector<std::string> run_calibration(const ResearchOptions& options, const f
     const Target& target = targets.targets[t];
     Moments m;
     for (std::size_t r = 0; r < e.replications; ++r) m.add(best_results[0][r * O + index[t]]);
-    const auto [low, high] = m.count() >= 2 ? m.ci95() : std::pair{m.mean(), m.mean()};
+    const auto [low, high] = m.ci95();  // NaN with one replication: a value target is then not "met"
     json j{{"output", target.output}};
     if (target.value) {
       j["value"] = *target.value;

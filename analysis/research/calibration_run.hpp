@@ -38,13 +38,6 @@ struct Targets {
   std::size_t max_evaluations = 150;
 };
 
-/// Reads and checks a targets file against the experiment (start values must name its
-/// parameters and lie in their ranges). Throws ExperimentError listing every problem.
-Targets load_targets(const std::filesystem::path& file, const Experiment& experiment);
-
-/// Output names the targets file asks for, unchecked (to open the experiment with them).
-std::vector<std::string> target_outputs(const std::filesystem::path& file);
-
 /// Runs the calibration; returns the lines to print. Collective under MPI.
 std::vector<std::string> run_calibration(const ResearchOptions& options, const std::filesystem::path& targets_file);
 

@@ -120,8 +120,7 @@ std::vector<std::string> expand(const json& base, const std::string& path, std::
 json with_values(const json& base, const std::vector<Parameter>& parameters, std::span<const double> values) {
   json scenario = base;
   for (std::size_t k = 0; k < parameters.size(); ++k) {
-    std::string ignored;
-    for (const std::string& pointer : expand(base, parameters[k].path, ignored)) {
+    for (const std::string& pointer : parameters[k].pointers) {
       if (parameters[k].integer) {
         scenario[json::json_pointer(pointer)] = static_cast<std::int64_t>(std::llround(values[k]));
       } else {
@@ -273,12 +272,12 @@ Experiment load_experiment(const fs::path& file) {
       parameter.name = p.contains("name") && p["name"].is_string() ? p["name"].get<std::string>() : parameter.path;
       if (!names.insert(parameter.name).second) problems.add(where + "/name", "two parameters are named " + in_quotes(parameter.name) + ": give each its own \"name\"");
       std::string error;
-      const auto pointers = expand(e.base, parameter.path, error);
-      if (pointers.empty()) {
+      parameter.pointers = expand(e.base, parameter.path, error);
+      if (parameter.pointers.empty()) {
         problems.add(where + "/path", error);
         continue;
       }
-      parameter.integer = e.base[json::json_pointer(pointers.front())].is_number_integer();
+      parameter.integer = e.base[json::json_pointer(parameter.pointers.front())].is_number_integer();
       const bool has_range = p.contains("min") || p.contains("max");
       if (p.contains("values") == has_range) {
         problems.add(where, "give either \"min\" and \"max\" (a range) or \"values\" (a list), not both or neither");
@@ -380,10 +379,7 @@ Experiment load_experiment(const fs::path& file) {
   // Each range's ends (each listed value) must give a valid scenario, so that a design
   // never stops half-way on a value the scenario format refuses.
   std::vector<double> values;
-  for (const Parameter& p : e.parameters) {
-    std::string ignored;
-    values.push_back(e.base[json::json_pointer(expand(e.base, p.path, ignored).front())].get<double>());
-  }
+  for (const Parameter& p : e.parameters) values.push_back(e.base[json::json_pointer(p.pointers.front())].get<double>());
   for (std::size_t k = 0; k < e.parameters.size(); ++k) {
     const Parameter& p = e.parameters[k];
     std::vector<double> ends = p.values.empty() ? std::vector<double>{p.value(0.0), p.value(1.0)} : p.values;

@@ -30,6 +30,7 @@ namespace analysis::research {
 struct Parameter {
   std::string name;    ///< label in outputs (default: the path)
   std::string path;    ///< JSON Pointer into the scenario; "*" stands for every element of an array
+  std::vector<std::string> pointers;  ///< the concrete pointers `path` stands for in the base scenario
   double min = 0.0;    ///< range, when `values` is empty
   double max = 0.0;
   bool log_scale = false;      ///< uniform in log(value) instead of value

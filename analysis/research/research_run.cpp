@@ -103,7 +103,7 @@ void ResearchRun::write_points(const std::vector<std::vector<double>>& points,
     for (std::size_t o = 0; o < O; ++o) {
       Moments m;
       for (std::size_t rep = 0; rep < experiment_.replications; ++rep) m.add(results[i][rep * O + o]);
-      const auto [low, high] = m.count() >= 2 ? m.ci95() : std::pair{std::nan(""), std::nan("")};
+      const auto [low, high] = m.ci95();  // NaN with fewer than two values
       p << i << values << ',' << outputs[o].name << ',' << csv_number(m.mean()) << ',' << csv_number(m.sd()) << ','
         << csv_number(low) << ',' << csv_number(high) << ',' << m.count() << '\n';
     }

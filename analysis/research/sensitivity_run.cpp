@@ -60,6 +60,28 @@ json tornado_spec(const std::string& output, Method method) {
           {"layer", layers}};
 }
 
+/// The row of one index, or nullptr.
+const IndexRow* find_row(const std::vector<IndexRow>& rows, const std::string& output, const std::string& parameter,
+                         const std::string& measure) {
+  for (const IndexRow& r : rows) {
+    if (r.output == output && r.parameter == parameter && r.measure == measure) return &r;
+  }
+  return nullptr;
+}
+
+/// The ranking rows of `output` (mu* or ST), most important first; indices that do not
+/// exist (NaN) last.
+std::vector<const IndexRow*> ranking(const std::vector<IndexRow>& rows, const std::string& output, Method method) {
+  std::vector<const IndexRow*> ranked;
+  for (const IndexRow& r : rows) {
+    if (r.output == output && r.measure == ranking_measure(method)) ranked.push_back(&r);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const IndexRow* a, const IndexRow* b) {
+    return (std::isfinite(a->value) ? a->value : -1.0) > (std::isfinite(b->value) ? b->value : -1.0);
+  });
+  return ranked;
+}
+
 std::string headline_html(const Experiment& e, Method method, const std::vector<IndexRow>& rows) {
   std::string html;
   for (const Output& o : e.outputs) {
@@ -67,20 +89,10 @@ std::string headline_html(const Experiment& e, Method method, const std::vector<
     html += method == Method::morris ? "<th>mu* (95 % CI)</th><th>mu</th><th>sigma</th>"
                                      : "<th>total ST (95 % CI)</th><th>first-order S1 (95 % CI)</th>";
     html += "</tr>\n";
-    std::vector<const IndexRow*> ranked;
-    for (const IndexRow& r : rows) {
-      if (r.output == o.name && r.measure == ranking_measure(method)) ranked.push_back(&r);
-    }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const IndexRow* a, const IndexRow* b) {
-      return (std::isfinite(a->value) ? a->value : -1.0) > (std::isfinite(b->value) ? b->value : -1.0);
-    });
-    const auto find = [&](const std::string& parameter, const std::string& measure) -> const IndexRow* {
-      for (const IndexRow& r : rows) {
-        if (r.output == o.name && r.parameter == parameter && r.measure == measure) return &r;
-      }
-      return nullptr;
+    const auto find = [&](const std::string& parameter, const std::string& measure) {
+      return find_row(rows, o.name, parameter, measure);
     };
-    for (const IndexRow* r : ranked) {
+    for (const IndexRow* r : ranking(rows, o.name, method)) {
       const auto cell = [](const IndexRow* x, int d) {
         if (x == nullptr) return std::string("<td>n/a</td>");
         return "<td class=\"num\">" + fixed(x->value, d) + "<span class=\"ci\">" + fixed(x->ci_low, d) + " to " +
@@ -139,16 +151,20 @@ std::vector<std::string> run_sensitivity(const ResearchOptions& options, Method 
                              "breaking even); choose another output or narrow the ranges");
       continue;
     }
-    for (std::size_t k = 0; k < e.parameters.size(); ++k) {
-      const auto K = static_cast<Eigen::Index>(k);
-      const std::string& p = e.parameters[k].name;
-      if (method == Method::morris) {
-        const MorrisEffects m = morris_effects(design, y, bootstrap);
+    if (method == Method::morris) {
+      const MorrisEffects m = morris_effects(design, y, bootstrap);
+      for (std::size_t k = 0; k < e.parameters.size(); ++k) {
+        const auto K = static_cast<Eigen::Index>(k);
+        const std::string& p = e.parameters[k].name;
         rows.push_back({name, p, "mu_star", m.mu_star(K), m.mu_star_low(K), m.mu_star_high(K)});
         rows.push_back({name, p, "mu", m.mu(K), std::nan(""), std::nan("")});
         rows.push_back({name, p, "sigma", m.sigma(K), std::nan(""), std::nan("")});
-      } else {
-        const SobolIndices s = sobol_indices(y, e.parameters.size(), bootstrap);
+      }
+    } else {
+      const SobolIndices s = sobol_indices(y, e.parameters.size(), bootstrap);
+      for (std::size_t k = 0; k < e.parameters.size(); ++k) {
+        const auto K = static_cast<Eigen::Index>(k);
+        const std::string& p = e.parameters[k].name;
         rows.push_back({name, p, "S1", s.first_order(K), s.first_order_low(K), s.first_order_high(K)});
         rows.push_back({name, p, "ST", s.total_order(K), s.total_order_low(K), s.total_order_high(K)});
       }
@@ -182,9 +198,7 @@ std::vector<std::string> run_sensitivity(const ResearchOptions& options, Method 
       json d{{"output", r.output}, {"parameter", r.parameter}, {"measure", r.measure}, {"value", chart_number(r.value)},
              {"ci_low", chart_number(r.ci_low)}, {"ci_high", chart_number(r.ci_high)}};
       if (method == Method::sobol && r.measure == "ST") {
-        for (const IndexRow& s1 : rows) {
-          if (s1.output == r.output && s1.parameter == r.parameter && s1.measure == "S1") d["first_order"] = chart_number(s1.value);
-        }
+        if (const IndexRow* s1 = find_row(rows, r.output, r.parameter, "S1")) d["first_order"] = chart_number(s1->value);
       }
       data.push_back(d);
     }
@@ -214,12 +228,8 @@ std::vector<std::string> run_sensitivity(const ResearchOptions& options, Method 
                                   " points resumed from the journal)");
   // The ranking of each output, most important first.
   for (const Output& o : e.outputs) {
-    std::vector<const IndexRow*> ranked;
-    for (const IndexRow& r : rows) {
-      if (r.output == o.name && r.measure == ranking_measure(method)) ranked.push_back(&r);
-    }
+    const std::vector<const IndexRow*> ranked = ranking(rows, o.name, method);
     if (ranked.empty()) continue;
-    std::stable_sort(ranked.begin(), ranked.end(), [](const IndexRow* a, const IndexRow* b) { return a->value > b->value; });
     std::string line = o.name + " " + ranking_measure(method) + ":";
     for (const IndexRow* r : ranked) line += " " + r->parameter + " " + fixed(r->value, 3) + ";";
     line.pop_back();

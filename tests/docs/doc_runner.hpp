@@ -147,8 +147,10 @@ inline bool runs_aiscale(const std::string& command) {
 
 /// The headline lines `run` and `compare` print ("<scenario>  ROI at month ...") that a
 /// document also shows must be shown exactly as printed: a document that quotes a
-/// scenario's headline quotes the current one.
-inline void check_shown_output(const std::string& markdown, const std::string& output) {
+/// scenario's headline quotes the current one. Returns how many of `output`'s headlines
+/// the document shows.
+inline int check_shown_output(const std::string& markdown, const std::string& output) {
+  int shown_lines = 0;
   std::size_t pos = 0;
   while ((pos = output.find(" ROI at month ", pos)) != std::string::npos) {
     const std::size_t start = output.rfind('\n', pos) + 1;  // npos + 1 == 0
@@ -168,9 +170,11 @@ inline void check_shown_output(const std::string& markdown, const std::string& o
       }
     }
     if (!shown) continue;
+    ++shown_lines;
     INFO("the document shows a headline of '" << scenario << "' that differs from what the command prints:\n" << line);
     CHECK(markdown.find("\n" + line + "\n") != std::string::npos);
   }
+  return shown_lines;
 }
 
 /// Runs every command of the Markdown file `relative` (to the source tree) in

@@ -205,7 +205,7 @@ inline std::optional<Estimate> estimate(const RunOutputs& run, const Term& term,
     error = term.text + " has no values";
     return std::nullopt;
   }
-  const auto [low, high] = m.count() >= 2 ? m.ci95() : std::pair{m.mean(), m.mean()};
+  const auto [low, high] = m.ci95();  // NaN with one value: comparisons then do not hold
   return Estimate{m.mean(), low, high};
 }
 
