@@ -21,14 +21,20 @@ run build/aiscale compare scenarios/hybrid.json scenarios/coe.json scenarios/fed
 build/aiscale trace scenarios/default.json --seed 1 --months 0:24 >"$out/trace.txt"
 if [[ "$quick" != "--quick" ]]; then
   # Every exercise command, as written.
+  # (trace commands print their story: kept as trace-N.txt)
+  n=0
   grep -h '^build/aiscale ' "$root"/docs/exercises/0*.md | while read -r line; do
-    eval "run $line --quiet"
+    n=$((n + 1))
+    case "$line" in
+      "build/aiscale trace "*) echo "+ $line" >>"$out/commands.log"; eval "$line" >"$out/trace-$n.txt" ;;
+      *) eval "run $line --quiet" ;;
+    esac
   done
   run build/aiscale sweep scenarios/experiments/sweep-change-and-engineers.json --out out/sweep --quiet
   run build/aiscale sensitivity scenarios/experiments/morris-default.json --method morris --out out/morris --quiet
   run build/aiscale sensitivity scenarios/experiments/sobol-default.json --method sobol --out out/sobol --quiet
   run build/aiscale calibrate scenarios/experiments/calibrate-drift.json --targets scenarios/experiments/targets-drift.json --out out/calibrate --quiet
-  run build/aiscale validate-model --out out/validation --quiet
+  run build/aiscale validate-model --out out/validation
 fi
 # Files whose bytes must not change (journals carry a fingerprint of the scenario
 # format and are left out; so is validate-model's timing line if any).
