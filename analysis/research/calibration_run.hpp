@@ -38,7 +38,9 @@ struct Targets {
   std::size_t max_evaluations = 150;
 };
 
-/// Runs the calibration; returns the lines to print. Collective under MPI.
-std::vector<std::string> run_calibration(const ResearchOptions& options, const std::filesystem::path& targets_file);
+/// Runs the calibration across the ranks of `cluster`; returns the lines to print.
+/// Collective under MPI.
+std::vector<std::string> run_calibration(const ResearchOptions& options, const std::filesystem::path& targets_file,
+                                         const Cluster& cluster);
 
 }  // namespace analysis::research

@@ -29,7 +29,8 @@ struct IndexRow {
 /// section (throws std::invalid_argument naming the section when it is missing).
 Eigen::MatrixXd sensitivity_design(const Experiment& experiment, Method method);
 
-/// Runs the analysis; returns the lines to print. Collective under MPI.
-std::vector<std::string> run_sensitivity(const ResearchOptions& options, Method method);
+/// Runs the analysis across the ranks of `cluster`; returns the lines to print.
+/// Collective under MPI.
+std::vector<std::string> run_sensitivity(const ResearchOptions& options, Method method, const Cluster& cluster);
 
 }  // namespace analysis::research
