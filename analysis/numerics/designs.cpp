@@ -34,7 +34,7 @@ struct DirectionRow {
 /// Rows d = 2 .. 256 of S. Joe and F. Y. Kuo's file new-joe-kuo-6.21201 (dimension 1,
 /// the van der Corput sequence, is not in the file: all its m_i are 1). Checked against
 /// the published file and, for every row, against an independent implementation
-/// (tests/analysis/designs_test.cpp).
+/// (tests/analysis/numerics/designs_test.cpp).
 constexpr std::array<DirectionRow, SobolSequence::max_dimensions - 1> kJoeKuo{{
     {1, 0, {1}},  // 2
     {2, 1, {1, 3}},  // 3

@@ -1,6 +1,6 @@
 /// @file
 /// @brief report.html: one self-contained page that an executive reads at a glance, a
-///        view of the experiment's output files (summary.json and the monthly
+///        view of a comparison's output files (summary.json and the monthly
 ///        statistics of timeseries.csv), with charts drawn by Vega-Lite.
 ///
 /// The page layout is analysis/outputs/report/report.html, the charts are the Vega-Lite specs

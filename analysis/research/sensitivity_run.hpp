@@ -1,7 +1,7 @@
 /// @file
 /// @brief `aiscale sensitivity --method morris|sobol`: which parameters move the
 ///        outputs. Runs the experiment's Morris trajectories or Saltelli design, computes
-///        the indices (analysis/sensitivity.hpp) of each output from the points' means
+///        the indices (analysis/numerics/sensitivity.hpp) of each output from the points' means
 ///        over replications, and writes indices.csv, points.csv, runs.csv and report.html
 ///        (a tornado chart and the index table per output).
 #pragma once
