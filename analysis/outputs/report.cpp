@@ -218,7 +218,7 @@ std::string footer_html(const json& summary) {
          "); docs/outputs.md describes them. Charts: Vega-Lite.";
 }
 
-/// The datasets the experiment report's charts name.
+/// The datasets the comparison report's charts name.
 json report_datasets(const ReportInput& input) {
   const json& scenarios = member(input.summary, "scenarios");
   json series = json::array();
