@@ -39,7 +39,7 @@ bool report_unknown_command(const CLI::App& app, int argc, char** argv) {
 
 }  // namespace
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, const research::Cluster& cluster) {
   CLI::App app{
       "aiscale: a discrete-event, agent-based simulator of how enterprises scale AI from\n"
       "pilots to production.",
@@ -54,11 +54,10 @@ int run(int argc, char** argv) {
   add_schema_command(app);
   add_trace_command(app);
   add_validate_model_command(app);
-  add_research_commands(app);
+  add_research_commands(app, cluster);
 
   // Under mpirun only the research commands split their work; any other command would
   // run K times over and race on its files.
-  const research::Cluster& cluster = research::Cluster::get();
   if (cluster.size() > 1) {
     const std::string command = argc > 1 ? argv[1] : "";
     if (command != "sweep" && command != "sensitivity" && command != "calibrate") {

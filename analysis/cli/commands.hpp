@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "analysis/research/cluster.hpp"
+
 namespace analysis::cli {
 
 /// Checks that an option is a whole number of at least 1, with a message that says so
@@ -36,8 +38,10 @@ void add_validate_command(CLI::App& app);
 /// Adds `aiscale schema [--markdown]`: the scenario JSON Schema, or the docs' key table.
 void add_schema_command(CLI::App& app);
 
-/// Adds `aiscale sweep`, `aiscale sensitivity` and `aiscale calibrate` (experiment files).
-void add_research_commands(CLI::App& app);
+/// Adds `aiscale sweep`, `aiscale sensitivity` and `aiscale calibrate` (experiment files),
+/// which split their work across the ranks of `cluster` (kept by reference: it must
+/// outlive `app`).
+void add_research_commands(CLI::App& app, const research::Cluster& cluster);
 
 /// Adds `aiscale run SCENARIO` (replications with uncertainty) to `app`.
 void add_run_command(CLI::App& app);
@@ -53,6 +57,8 @@ void add_validate_model_command(CLI::App& app);
 
 /// Parses `argv`, runs the chosen command and returns the process exit code: 0 on
 /// success, 1 for a failed run, 2 for bad usage or bad input (with a message on stderr).
-int run(int argc, char** argv);
+/// Under mpirun (`cluster` of several ranks) only the research commands run, and only
+/// rank 0 prints errors.
+int run(int argc, char** argv, const research::Cluster& cluster);
 
 }  // namespace analysis::cli

@@ -3,7 +3,8 @@
 #include "analysis/research/cluster.hpp"
 
 int main(int argc, char** argv) {
-  // MPI starts only when the program runs under mpirun (research commands use it).
+  // MPI starts only when the program runs under mpirun (research commands use it); the
+  // session's cluster is passed to whatever needs it.
   const analysis::research::ClusterSession cluster(argc, argv);
-  return analysis::cli::run(argc, argv);
+  return analysis::cli::run(argc, argv, cluster.cluster());
 }

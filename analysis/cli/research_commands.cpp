@@ -30,10 +30,10 @@ struct Options {
   std::string targets;
 };
 
-std::string default_out(const std::string& command) {
+std::string default_out(const std::string& command, const research::Cluster& cluster) {
   // Every rank must agree on the folder: rank 0's clock decides.
   std::string name;
-  if (research::Cluster::get().root()) {
+  if (cluster.root()) {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
@@ -41,16 +41,17 @@ std::string default_out(const std::string& command) {
     text << "out/" << command << '-' << std::put_time(&local, "%Y%m%d-%H%M%S");
     name = text.str();
   }
-  return research::Cluster::get().broadcast(name);
+  return cluster.broadcast(name);
 }
 
-ResearchOptions to_research(const Options& o, CLI::App* cmd, const std::string& command) {
+ResearchOptions to_research(const Options& o, CLI::App* cmd, const std::string& command,
+                            const research::Cluster& cluster) {
   ResearchOptions r;
   r.experiment = o.experiment;
   if (o.resume && o.out.empty()) {
     throw std::invalid_argument("--resume needs --out: name the output folder of the interrupted run");
   }
-  r.out = o.out.empty() ? default_out(command) : o.out;
+  r.out = o.out.empty() ? default_out(command, cluster) : o.out;
   if (cmd->count("--seed") > 0) r.seed = o.seed;
   if (cmd->count("--reps") > 0) r.replications = o.replications;
   r.threads = o.threads;
@@ -61,8 +62,8 @@ ResearchOptions to_research(const Options& o, CLI::App* cmd, const std::string& 
   return r;
 }
 
-void print(const std::vector<std::string>& lines) {
-  if (!research::Cluster::get().root()) return;
+void print(const std::vector<std::string>& lines, const research::Cluster& cluster) {
+  if (!cluster.root()) return;
   for (const std::string& line : lines) std::cout << line << '\n';
   std::cout.flush();
 }
@@ -89,7 +90,7 @@ CLI::App* add_research_command(CLI::App& app, const std::string& name, const std
 
 }  // namespace
 
-void add_research_commands(CLI::App& app) {
+void add_research_commands(CLI::App& app, const research::Cluster& cluster) {
   {
     auto o = std::make_shared<Options>();
     auto* cmd = add_research_command(
@@ -98,7 +99,9 @@ void add_research_commands(CLI::App& app) {
         "section), each point replicated; writes points.csv (mean and 95 % CI per point and output)\n"
         "and runs.csv (every replication).",
         o);
-    cmd->callback([o, cmd] { print(research::run_sweep(to_research(*o, cmd, "sweep"))); });
+    cmd->callback([o, cmd, &cluster] {
+      print(research::run_sweep(to_research(*o, cmd, "sweep", cluster), cluster), cluster);
+    });
   }
   {
     auto o = std::make_shared<Options>();
@@ -111,9 +114,11 @@ void add_research_commands(CLI::App& app) {
     cmd->add_option("--method", o->method, "morris or sobol")
         ->required()
         ->check(CLI::IsMember({"morris", "sobol"}));
-    cmd->callback([o, cmd] {
-      print(research::run_sensitivity(to_research(*o, cmd, "sensitivity"),
-                                      o->method == "morris" ? research::Method::morris : research::Method::sobol));
+    cmd->callback([o, cmd, &cluster] {
+      print(research::run_sensitivity(to_research(*o, cmd, "sensitivity", cluster),
+                                      o->method == "morris" ? research::Method::morris : research::Method::sobol,
+                                      cluster),
+            cluster);
     });
   }
   {
@@ -125,7 +130,9 @@ void add_research_commands(CLI::App& app) {
         "values, achieved outputs with 95 % CIs) and evaluations.csv.",
         o);
     cmd->add_option("--targets", o->targets, "Targets file (docs/research.md)")->required()->type_name("TARGETS");
-    cmd->callback([o, cmd] { print(research::run_calibration(to_research(*o, cmd, "calibrate"), o->targets)); });
+    cmd->callback([o, cmd, &cluster] {
+      print(research::run_calibration(to_research(*o, cmd, "calibrate", cluster), o->targets, cluster), cluster);
+    });
   }
 }
 

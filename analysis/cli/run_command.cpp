@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "analysis/cli/commands.hpp"
-#include "analysis/experiment.hpp"
+#include "analysis/comparison/comparison.hpp"
 
 namespace analysis::cli {
 namespace {
@@ -34,7 +34,7 @@ std::string default_out(const std::string& command) {
 }
 
 void run(const RunOptions& o, const std::string& command) {
-  ExperimentPlan plan;
+  ComparisonPlan plan;
   for (const auto& s : o.scenarios) plan.scenarios.emplace_back(s);
   plan.replications = o.replications;
   plan.seed = o.seed;
@@ -48,7 +48,7 @@ void run(const RunOptions& o, const std::string& command) {
               << (o.scenarios.size() == 1 ? " scenario" : " scenarios") << ", seed " << o.seed << ", " << threads
               << (threads == 1 ? " thread" : " threads") << '\n';
   }
-  const ExperimentOutcome outcome = run_experiment(plan);
+  const ComparisonOutcome outcome = run_comparison(plan);
   for (const auto& line : outcome.headline) std::cout << line << '\n';
   std::cout << "results in " << outcome.out.string() << " (";
   for (std::size_t i = 0; i < outcome.files.size(); ++i) std::cout << (i ? ", " : "") << outcome.files[i];

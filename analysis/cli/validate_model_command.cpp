@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/atomic_file.hpp"
+#include "analysis/outputs/atomic_file.hpp"
 #include "analysis/cli/commands.hpp"
 #include "analysis/validation/cases.hpp"
 

@@ -7,11 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analysis/atomic_file.hpp"
-#include "analysis/optimise.hpp"
-#include "analysis/output_files.hpp"
+#include "analysis/outputs/atomic_file.hpp"
+#include "analysis/numerics/optimise.hpp"
+#include "analysis/outputs/output_files.hpp"
 #include "analysis/research/cluster.hpp"
-#include "analysis/statistics.hpp"
+#include "analysis/numerics/statistics.hpp"
 
 namespace analysis::research {
 
@@ -172,9 +172,10 @@ Targets load_targets(const json& raw, const fs::path& file, const Experiment& e)
 
 }  // namespace
 
-std::vector<std::string> run_calibration(const ResearchOptions& options, const fs::path& targets_file) {
+std::vector<std::string> run_calibration(const ResearchOptions& options, const fs::path& targets_file,
+                                         const Cluster& cluster) {
   const json raw_targets = read_json(targets_file);
-  ResearchRun run(options, target_outputs(raw_targets));
+  ResearchRun run(options, cluster, target_outputs(raw_targets));
   const Experiment& e = run.experiment();
   const Targets targets = load_targets(raw_targets, targets_file, e);
   const std::size_t O = e.outputs.size();
@@ -281,7 +282,7 @@ std::vector<std::string> run_calibration(const ResearchOptions& options, const f
                     wanted + (met ? ": met" : ": not met"));
   }
 
-  if (Cluster::get().root()) {
+  if (cluster.root()) {
     AtomicFile file(run.out() / "calibration.json");
     file.stream() << doc.dump(2) << '\n';
     file.commit();

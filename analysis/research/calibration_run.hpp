@@ -1,7 +1,7 @@
 /// @file
 /// @brief `aiscale calibrate EXPERIMENT --targets TARGETS.json`: fits the experiment's
 ///        parameters (within their ranges) so that chosen outputs match target values
-///        or ranges, by bounded Nelder-Mead (analysis/optimise.hpp) on an objective
+///        or ranges, by bounded Nelder-Mead (analysis/numerics/optimise.hpp) on an objective
 ///        smoothed by common random numbers: every evaluation runs the same
 ///        replications 0..R-1 with the same seed, so two nearby points differ only by
 ///        their parameters.
@@ -38,7 +38,9 @@ struct Targets {
   std::size_t max_evaluations = 150;
 };
 
-/// Runs the calibration; returns the lines to print. Collective under MPI.
-std::vector<std::string> run_calibration(const ResearchOptions& options, const std::filesystem::path& targets_file);
+/// Runs the calibration across the ranks of `cluster`; returns the lines to print.
+/// Collective under MPI.
+std::vector<std::string> run_calibration(const ResearchOptions& options, const std::filesystem::path& targets_file,
+                                         const Cluster& cluster);
 
 }  // namespace analysis::research

@@ -8,15 +8,6 @@
 
 namespace analysis::research {
 
-namespace {
-Cluster& current() {
-  static Cluster cluster;
-  return cluster;
-}
-}  // namespace
-
-const Cluster& Cluster::get() { return current(); }
-
 bool Cluster::built_with_mpi() {
 #ifdef AISCALE_WITH_MPI
   return true;
@@ -61,8 +52,8 @@ ClusterSession::ClusterSession([[maybe_unused]] int& argc, [[maybe_unused]] char
   if (std::getenv("OMPI_COMM_WORLD_SIZE") != nullptr || std::getenv("PMI_SIZE") != nullptr ||
       std::getenv("PMIX_RANK") != nullptr) {
     MPI_Init(&argc, &argv);
-    MPI_Comm_rank(MPI_COMM_WORLD, &current().rank_);
-    MPI_Comm_size(MPI_COMM_WORLD, &current().size_);
+    MPI_Comm_rank(MPI_COMM_WORLD, &cluster_.rank_);
+    MPI_Comm_size(MPI_COMM_WORLD, &cluster_.size_);
   }
 #endif
 }
@@ -73,8 +64,6 @@ ClusterSession::~ClusterSession() {
   MPI_Initialized(&initialised);
   if (initialised != 0) MPI_Finalize();
 #endif
-  current().rank_ = 0;
-  current().size_ = 1;
 }
 
 void ClusterSession::abort(int code) {

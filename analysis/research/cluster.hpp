@@ -6,6 +6,10 @@
 /// (so every rank takes the same decisions, e.g. the optimiser's next point); rank 0
 /// alone writes files and talks to the terminal. Every other command refuses to run on
 /// more than one rank. Without MPI this is a single process with rank 0 of 1.
+///
+/// There is no process-wide instance: the program starts one ClusterSession in main()
+/// and passes its cluster() down to whatever needs it; everything else can use a
+/// default-constructed Cluster, the single process.
 #pragma once
 
 #include <string>
@@ -15,9 +19,8 @@ namespace analysis::research {
 
 class Cluster {
  public:
-  /// The process's view of the run; valid between ClusterSession's constructor and
-  /// destructor (a single process before and after).
-  static const Cluster& get();
+  /// The single process: rank 0 of 1; its collectives return their input.
+  Cluster() = default;
 
   [[nodiscard]] int rank() const { return rank_; }
   [[nodiscard]] int size() const { return size_; }
@@ -38,7 +41,7 @@ class Cluster {
 };
 
 /// Starts MPI for the life of the object when the program runs under mpirun (MPI_Init
-/// and MPI_Finalize); otherwise does nothing.
+/// and MPI_Finalize); otherwise it is the single process. At most one per program.
 class ClusterSession {
  public:
   ClusterSession(int& argc, char**& argv);
@@ -46,9 +49,15 @@ class ClusterSession {
   ClusterSession(const ClusterSession&) = delete;
   ClusterSession& operator=(const ClusterSession&) = delete;
 
+  /// This process's view of the run; valid for the life of the session.
+  [[nodiscard]] const Cluster& cluster() const { return cluster_; }
+
   /// Ends the whole run with `code` on every rank (MPI_Abort): for an error that only
   /// some ranks saw, where the others would wait forever.
   static void abort(int code);
+
+ private:
+  Cluster cluster_;
 };
 
 }  // namespace analysis::research

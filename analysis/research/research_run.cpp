@@ -3,10 +3,10 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "analysis/atomic_file.hpp"
-#include "analysis/output_files.hpp"
+#include "analysis/outputs/atomic_file.hpp"
+#include "analysis/outputs/output_files.hpp"
 #include "analysis/research/cluster.hpp"
-#include "analysis/statistics.hpp"
+#include "analysis/numerics/statistics.hpp"
 
 namespace analysis::research {
 
@@ -35,9 +35,9 @@ Experiment load_with_overrides(const ResearchOptions& options, const std::vector
 
 }  // namespace
 
-ResearchRun::ResearchRun(const ResearchOptions& options, const std::vector<std::string>& extra_outputs)
-    : options_(options), experiment_(load_with_overrides(options, extra_outputs)) {
-  const Cluster& cluster = Cluster::get();
+ResearchRun::ResearchRun(const ResearchOptions& options, const Cluster& cluster,
+                         const std::vector<std::string>& extra_outputs)
+    : options_(options), cluster_(cluster), experiment_(load_with_overrides(options, extra_outputs)) {
   std::string problem;
   if (cluster.root()) {
     try {
@@ -55,8 +55,8 @@ ResearchRun::ResearchRun(const ResearchOptions& options, const std::vector<std::
   }
   problem = cluster.broadcast(problem);
   if (!problem.empty()) throw std::invalid_argument(problem);
-  journal_.emplace(options_.out, fingerprint(experiment_), options_.resume);
-  study_.emplace(experiment_, *journal_, StudyOptions{options_.threads, !options_.quiet});
+  journal_.emplace(options_.out, fingerprint(experiment_), options_.resume, cluster_);
+  study_.emplace(experiment_, *journal_, cluster_, StudyOptions{options_.threads, !options_.quiet});
 }
 
 std::vector<std::vector<double>> ResearchRun::values_of(const Eigen::MatrixXd& unit_design) const {
@@ -77,7 +77,7 @@ std::vector<std::vector<double>> ResearchRun::run(const std::vector<std::vector<
 
 void ResearchRun::write_points(const std::vector<std::vector<double>>& points,
                                const std::vector<std::vector<double>>& results) const {
-  if (!Cluster::get().root()) return;
+  if (!cluster_.root()) return;
   const auto& params = experiment_.parameters;
   const auto& outputs = experiment_.outputs;
   const std::size_t O = outputs.size();

@@ -12,6 +12,7 @@
 
 #include <Eigen/Core>
 
+#include "analysis/research/cluster.hpp"
 #include "analysis/research/experiment_file.hpp"
 #include "analysis/research/study.hpp"
 
@@ -35,11 +36,14 @@ class ResearchRun {
  public:
   /// Throws std::invalid_argument (on every rank alike) naming the problem and the fix.
   /// `extra_outputs` (e.g. the targets of a calibration) are added to the experiment's.
-  explicit ResearchRun(const ResearchOptions& options, const std::vector<std::string>& extra_outputs = {});
+  /// The run splits its work across the ranks of `cluster`, which must outlive it.
+  ResearchRun(const ResearchOptions& options, const Cluster& cluster,
+              const std::vector<std::string>& extra_outputs = {});
 
   [[nodiscard]] const Experiment& experiment() const { return experiment_; }
   [[nodiscard]] const std::filesystem::path& out() const { return options_.out; }
   [[nodiscard]] const ResearchOptions& options() const { return options_; }
+  [[nodiscard]] const Cluster& cluster() const { return cluster_; }
 
   /// The parameter values of each row of `unit_design` (points of [0, 1]^k).
   [[nodiscard]] std::vector<std::vector<double>> values_of(const Eigen::MatrixXd& unit_design) const;
@@ -61,6 +65,7 @@ class ResearchRun {
 
  private:
   ResearchOptions options_;
+  const Cluster& cluster_;
   Experiment experiment_;
   std::optional<Journal> journal_;
   std::optional<Study> study_;

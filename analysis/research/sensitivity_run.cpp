@@ -7,11 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analysis/atomic_file.hpp"
-#include "analysis/output_files.hpp"
-#include "analysis/report.hpp"
+#include "analysis/outputs/atomic_file.hpp"
+#include "analysis/outputs/output_files.hpp"
+#include "analysis/outputs/report.hpp"
 #include "analysis/research/cluster.hpp"
-#include "analysis/sensitivity.hpp"
+#include "analysis/numerics/sensitivity.hpp"
 
 namespace analysis::research {
 
@@ -130,8 +130,8 @@ Eigen::MatrixXd sensitivity_design(const Experiment& e, Method method) {
   return saltelli_design(e.sobol->base_samples, k);
 }
 
-std::vector<std::string> run_sensitivity(const ResearchOptions& options, Method method) {
-  ResearchRun run(options);
+std::vector<std::string> run_sensitivity(const ResearchOptions& options, Method method, const Cluster& cluster) {
+  ResearchRun run(options, cluster);
   const Experiment& e = run.experiment();
   const Eigen::MatrixXd design = sensitivity_design(e, method);
   const auto points = run.values_of(design);
@@ -172,7 +172,7 @@ std::vector<std::string> run_sensitivity(const ResearchOptions& options, Method 
   }
 
   std::vector<std::string> files{"indices.csv", "points.csv", "runs.csv", "report.html"};
-  if (Cluster::get().root()) {
+  if (cluster.root()) {
     AtomicFile csv(run.out() / "indices.csv");
     csv.stream() << "method,output,parameter,measure,value,ci_low,ci_high\n";
     for (const IndexRow& r : rows) {

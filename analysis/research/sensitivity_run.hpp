@@ -1,7 +1,7 @@
 /// @file
 /// @brief `aiscale sensitivity --method morris|sobol`: which parameters move the
 ///        outputs. Runs the experiment's Morris trajectories or Saltelli design, computes
-///        the indices (analysis/sensitivity.hpp) of each output from the points' means
+///        the indices (analysis/numerics/sensitivity.hpp) of each output from the points' means
 ///        over replications, and writes indices.csv, points.csv, runs.csv and report.html
 ///        (a tornado chart and the index table per output).
 #pragma once
@@ -29,7 +29,8 @@ struct IndexRow {
 /// section (throws std::invalid_argument naming the section when it is missing).
 Eigen::MatrixXd sensitivity_design(const Experiment& experiment, Method method);
 
-/// Runs the analysis; returns the lines to print. Collective under MPI.
-std::vector<std::string> run_sensitivity(const ResearchOptions& options, Method method);
+/// Runs the analysis across the ranks of `cluster`; returns the lines to print.
+/// Collective under MPI.
+std::vector<std::string> run_sensitivity(const ResearchOptions& options, Method method, const Cluster& cluster);
 
 }  // namespace analysis::research

@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "analysis/progress.hpp"
+#include "analysis/outputs/progress.hpp"
 #include "analysis/research/cluster.hpp"
 #include "models/enterprise/enterprise.hpp"
 #include "sim/replication_runner.hpp"
@@ -63,8 +63,8 @@ std::string read_all(const fs::path& file) {
 
 }  // namespace
 
-Journal::Journal(const fs::path& dir, const std::string& fingerprint, bool resume) : file_(dir / kJournalName) {
-  const Cluster& cluster = Cluster::get();
+Journal::Journal(const fs::path& dir, const std::string& fingerprint, bool resume, const Cluster& cluster)
+    : cluster_(cluster), file_(dir / kJournalName) {
   std::string text;
   std::string problem;
   if (resume && cluster.root()) {
@@ -126,17 +126,17 @@ void Journal::record(const std::vector<double>& point, const std::vector<double>
 
 void Journal::remove() {
   out_.reset();
-  if (Cluster::get().root()) {
+  if (cluster_.root()) {
     std::error_code ec;
     fs::remove(file_, ec);
   }
 }
 
-Study::Study(const Experiment& experiment, Journal& journal, StudyOptions options)
-    : experiment_(experiment), journal_(journal), options_(options) {}
+Study::Study(const Experiment& experiment, Journal& journal, const Cluster& cluster, StudyOptions options)
+    : experiment_(experiment), journal_(journal), cluster_(cluster), options_(options) {}
 
 std::vector<std::vector<double>> Study::run(const std::vector<std::vector<double>>& points, const std::string& unit) {
-  const Cluster& cluster = Cluster::get();
+  const Cluster& cluster = cluster_;
   const std::size_t outputs = experiment_.outputs.size();
   const std::uint64_t reps = experiment_.replications;
 

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/research/cluster.hpp"
 #include "analysis/research/experiment_file.hpp"
 
 namespace analysis::research {
@@ -33,8 +34,9 @@ class Journal {
  public:
   /// Starts a fresh journal in `dir`, or, with `resume`, reads the one there (every
   /// rank gets rank 0's copy). Throws std::invalid_argument when there is nothing to
-  /// resume or the journal belongs to a different experiment. Only rank 0 writes.
-  Journal(const std::filesystem::path& dir, const std::string& fingerprint, bool resume);
+  /// resume or the journal belongs to a different experiment. Only rank 0 of `cluster`
+  /// (which must outlive the journal) writes.
+  Journal(const std::filesystem::path& dir, const std::string& fingerprint, bool resume, const Cluster& cluster);
 
   /// The results recorded for `point`, or nullptr.
   [[nodiscard]] const std::vector<double>* find(const std::vector<double>& point) const;
@@ -46,6 +48,7 @@ class Journal {
   void remove();
 
  private:
+  const Cluster& cluster_;
   std::filesystem::path file_;
   std::unique_ptr<std::ofstream> out_;  // rank 0 only
   std::map<std::string, std::vector<double>> done_;
@@ -57,10 +60,11 @@ struct StudyOptions {
   bool progress = true;    ///< progress bar on rank 0's stderr (if a terminal)
 };
 
-/// Runs points, consulting and filling `journal`.
+/// Runs points, consulting and filling `journal`, across the ranks of `cluster` (the
+/// three must outlive the study).
 class Study {
  public:
-  Study(const Experiment& experiment, Journal& journal, StudyOptions options);
+  Study(const Experiment& experiment, Journal& journal, const Cluster& cluster, StudyOptions options);
 
   /// Results of every point: results[i][r * O + o] is output o of replication r of
   /// points[i] (real parameter values). Points already in the journal are not run
@@ -74,6 +78,7 @@ class Study {
  private:
   const Experiment& experiment_;
   Journal& journal_;
+  const Cluster& cluster_;
   StudyOptions options_;
   std::uint64_t runs_ = 0;
 };

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "analysis/designs.hpp"
+#include "analysis/numerics/designs.hpp"
 
 namespace analysis::research {
 
@@ -21,8 +21,8 @@ Eigen::MatrixXd sweep_design(const Experiment& experiment) {
   return full_factorial(levels);
 }
 
-std::vector<std::string> run_sweep(const ResearchOptions& options) {
-  ResearchRun run(options);
+std::vector<std::string> run_sweep(const ResearchOptions& options, const Cluster& cluster) {
+  ResearchRun run(options, cluster);
   const auto points = run.values_of(sweep_design(run.experiment()));
   const auto results = run.run(points, "points");
   run.write_points(points, results);

@@ -16,7 +16,8 @@ namespace analysis::research {
 /// Throws std::invalid_argument when the experiment has no "sweep" section.
 Eigen::MatrixXd sweep_design(const Experiment& experiment);
 
-/// Runs the sweep; returns the lines to print. Collective under MPI.
-std::vector<std::string> run_sweep(const ResearchOptions& options);
+/// Runs the sweep across the ranks of `cluster`; returns the lines to print.
+/// Collective under MPI.
+std::vector<std::string> run_sweep(const ResearchOptions& options, const Cluster& cluster);
 
 }  // namespace analysis::research

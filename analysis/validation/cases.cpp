@@ -8,7 +8,7 @@
 #include <Eigen/Dense>
 #include <nlohmann/json.hpp>
 
-#include "analysis/statistics.hpp"
+#include "analysis/numerics/statistics.hpp"
 #include "analysis/validation/closed_forms.hpp"
 #include "models/enterprise/enterprise.hpp"
 #include "models/enterprise/scenario_io.hpp"

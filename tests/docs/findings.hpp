@@ -35,7 +35,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/statistics.hpp"
+#include "analysis/numerics/statistics.hpp"
 #include "support/files.hpp"
 
 namespace aiscale_test {
