@@ -1,4 +1,6 @@
 #include <cstddef>
+#include <exception>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -6,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -41,8 +44,15 @@ struct Recognition {
 /// "parameters" an experiment file; any other object a scenario. A file that does not
 /// parse is read as a scenario, whose checks say what is wrong with it.
 Recognition recognise(const std::string& file) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return {false, FileKind::scenario, {}};
   std::ifstream in(file);
-  const auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  } catch (const std::exception&) {  // an I/O error: the scenario checks name it
+    return {false, FileKind::scenario, {}};
+  }
   if (json.is_discarded()) return {false, FileKind::scenario, {}};
   if (!json.is_object()) {
     return {false, std::nullopt,
@@ -107,7 +117,7 @@ void add_validate_command(CLI::App& app) {
       Recognition recognition =
           *kind ? Recognition{false, **kind, {}} : recognise(file);
       if (recognition.json_schema) {
-        std::cout << file << ": skipped (a JSON Schema document, not a scenario)\n";
+        std::cout << file << ": skipped (a JSON Schema document, not a scenario, experiment or targets file)\n";
         continue;
       }
       const auto problems = recognition.kind ? check(file, *recognition.kind)

@@ -40,7 +40,7 @@ std::string exact_text(double x) {
 // The field tables of experiment files and targets files.
 // ---------------------------------------------------------------------------------------
 
-const std::string kCommentDescription = "A note for readers (ignored by aiscale)";
+const std::string kCommentDescription = "A note for readers; aiscale ignores it";
 
 /// "linear" or "log", read as whether the scale is logarithmic.
 spec::Codec<bool> scale_codec() {

@@ -101,7 +101,7 @@ json schema_of(const Shape& s, const std::string& description, bool complete) {
         if (!branch_properties.empty()) branch["properties"] = branch_properties;
         one_of.push_back(branch);
       }
-      out["properties"] = properties;
+      if (!properties.empty() || !s.any_key.shape) out["properties"] = properties;
       if (complete && !required.empty()) out["required"] = required;
       if (!all_of.empty()) out["allOf"] = all_of;
       if (complete && !one_of.empty()) out["oneOf"] = one_of;
