@@ -23,10 +23,10 @@ namespace spec {
 
 /// How a format's files are named in messages, and whether they may extend others.
 struct FileFormat {
-  std::string file_noun = "file";        ///< "scenario file": "is a directory, not a scenario file"
-  std::string top_level = "an object";   ///< "a scenario": "expected a JSON object (a scenario) at the top level"
+  std::string file_noun = "file";        ///< e.g. "recipe file": "is a directory, not a recipe file"
+  std::string top_level = "an object";   ///< e.g. "a recipe": "expected a JSON object (a recipe) at the top level"
   std::string extends_key;               ///< "extends", or empty: the format has no extends
-  std::string base_noun = "file";        ///< "scenario": "base scenario \"x\": no such file"
+  std::string base_noun = "file";        ///< e.g. "recipe": "base recipe \"x\": no such file"
 };
 
 /// One file of a chain, as written.

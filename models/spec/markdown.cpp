@@ -78,7 +78,7 @@ void key_rows(const Shape& s, const std::string& prefix, std::string& out) {
   if (s.any_key.shape) rows(*s.any_key.shape, prefix + "/" + s.any_key.name, s.any_key.description, out);
 }
 
-/// Rows of an object keyed by the names of a set (roles, structures): the names once,
+/// Rows of an object keyed by the names of a fixed set: the names once,
 /// then the keys of one element, under "/<placeholder>/".
 void set_rows(const Shape& s, const std::string& path, const std::string& description, std::string& out) {
   std::vector<std::string> names;

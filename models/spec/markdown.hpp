@@ -17,7 +17,7 @@ std::string markdown_row(const std::string& path, const std::string& type, const
                          const std::string& meaning);
 
 /// The rows of a value of shape `s` at `path` and of everything inside it: `*` stands
-/// for any index of an array, `<role>` for a key of a placeholder object. Optional keys
+/// for any index of an array, `<name>` for a key of a placeholder object. Optional keys
 /// say so in their meaning, with their default; keys of a variant or an alternative
 /// start their meaning with "(kind `hire`)" or "(a range)".
 std::string markdown_rows(const Shape& s, const std::string& path, const std::string& description);

@@ -89,7 +89,7 @@ struct Shape {
   std::size_t min_items = 0;         // array
   bool unique_items = false;         // array
   std::string placeholder;           // object whose keys are the names of a set, all alike
-                                     // ("role", "structure"): one row per key in the docs
+                                     // (the placeholder names one): one row per key in the docs
 };
 
 ShapePtr make_shape(Shape s);
