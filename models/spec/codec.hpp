@@ -60,12 +60,12 @@ struct Table {
     std::function<bool(const S&)> chosen;
   };
   /// (A constructor, not an aggregate, so that tables may leave out what they do not use.)
-  Table(std::vector<Field<S>> fields_, std::string tag_ = {}, std::vector<VariantFields> variants_ = {},
-        std::vector<AlternativeFields> alternatives_ = {})
-      : fields(std::move(fields_)),
-        tag(std::move(tag_)),
-        variants(std::move(variants_)),
-        alternatives(std::move(alternatives_)) {}
+  Table(std::vector<Field<S>> all_fields, std::string tag_key = {}, std::vector<VariantFields> variant_fields = {},
+        std::vector<AlternativeFields> alternative_fields = {})
+      : fields(std::move(all_fields)),
+        tag(std::move(tag_key)),
+        variants(std::move(variant_fields)),
+        alternatives(std::move(alternative_fields)) {}
   std::vector<Field<S>> fields;
   std::string tag;
   std::vector<VariantFields> variants;
