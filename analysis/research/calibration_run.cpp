@@ -1,8 +1,6 @@
 #include "analysis/research/calibration_run.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -20,16 +18,6 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
 
-json read_json(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) throw ExperimentError(file.string() + ": cannot be read: check the path");
-  try {
-    return json::parse(in);
-  } catch (const json::parse_error& e) {
-    throw ExperimentError(file.string() + ": malformed JSON: " + e.what());
-  }
-}
-
 std::string g(double x) {
   std::ostringstream out;
   out.precision(4);
@@ -37,147 +25,14 @@ std::string g(double x) {
   return out.str();
 }
 
-/// Where u in [0, 1] puts parameter `p` at `value` (the inverse of Parameter::value).
-double unit_of(const Parameter& p, double value) {
-  if (!p.values.empty()) {
-    for (std::size_t i = 0; i < p.values.size(); ++i) {
-      if (p.values[i] == value) return (static_cast<double>(i) + 0.5) / static_cast<double>(p.values.size());
-    }
-    return -1.0;
-  }
-  if (p.log_scale) return (std::log(value) - std::log(p.min)) / (std::log(p.max) - std::log(p.min));
-  return (value - p.min) / (p.max - p.min);
-}
-
-}  // namespace
-
-double Target::miss(double mean) const {
-  if (std::isnan(mean)) return std::numeric_limits<double>::infinity();
-  if (value) return std::pow((mean - *value) / scale, 2);
-  const double outside = mean < *min ? *min - mean : (mean > *max ? mean - *max : 0.0);
-  return std::pow(outside / scale, 2);
-}
-
-namespace {
-
-/// Output names a targets file asks for, unchecked (to open the experiment with them).
-std::vector<std::string> target_outputs(const json& raw) {
-  std::vector<std::string> names;
-  if (raw.is_object() && raw.contains("targets") && raw["targets"].is_array()) {
-    for (const json& t : raw["targets"]) {
-      if (t.is_object() && t.contains("output") && t["output"].is_string()) names.push_back(t["output"].get<std::string>());
-    }
-  }
-  return names;
-}
-
-/// Checks a targets file (read as `raw`) against the experiment: start values must name
-/// its parameters and lie in their ranges. Throws ExperimentError listing every problem.
-Targets load_targets(const json& raw, const fs::path& file, const Experiment& e) {
-  std::vector<std::string> problems;
-  const auto problem = [&](const std::string& path, const std::string& message) {
-    problems.push_back(file.string() + ": " + path + ": " + message);
-  };
-  Targets t;
-  t.start.assign(e.parameters.size(), 0.5);
-  if (!raw.is_object()) throw ExperimentError(file.string() + ": must be a JSON object with \"targets\" (docs/research.md)");
-  for (const auto& [key, value] : raw.items()) {
-    if (key != "targets" && key != "start" && key != "max_evaluations" && key != "$comment") {
-      problem("/" + key, "unknown key '" + key + "'; allowed keys here: targets, start, max_evaluations");
-    }
-  }
-  if (!raw.contains("targets") || !raw["targets"].is_array() || raw["targets"].empty()) {
-    problem("/targets", "must be a non-empty array of {\"output\", \"value\"} or {\"output\", \"min\", \"max\"}");
-  } else {
-    std::set<std::string> seen;
-    for (std::size_t i = 0; i < raw["targets"].size(); ++i) {
-      const json& r = raw["targets"][i];
-      const std::string where = "/targets/" + std::to_string(i);
-      if (!r.is_object() || !r.contains("output") || !r["output"].is_string()) {
-        problem(where, "must be an object with \"output\" (a summary metric or SERIES@MONTH)");
-        continue;
-      }
-      for (const auto& [key, value] : r.items()) {
-        if (key != "output" && key != "value" && key != "min" && key != "max" && key != "scale") {
-          problem(where + "/" + key, "unknown key '" + key + "'; allowed keys here: output, value, min, max, scale");
-        }
-      }
-      Target target;
-      target.output = r["output"].get<std::string>();
-      if (!seen.insert(target.output).second) problem(where + "/output", "output '" + target.output + "' has two targets");
-      const auto number = [&](const char* key) -> std::optional<double> {
-        if (!r.contains(key)) return std::nullopt;
-        if (!r[key].is_number()) {
-          problem(where + "/" + key, "must be a number, got " + r[key].dump());
-          return std::nullopt;
-        }
-        return r[key].get<double>();
-      };
-      target.value = number("value");
-      target.min = number("min");
-      target.max = number("max");
-      const auto scale = number("scale");
-      if (target.value.has_value() == (target.min.has_value() || target.max.has_value())) {
-        problem(where, "give either \"value\" or both \"min\" and \"max\"");
-        continue;
-      }
-      if (!target.value && !(target.min && target.max && *target.min < *target.max)) {
-        problem(where, "a range needs \"min\" < \"max\"");
-        continue;
-      }
-      if (scale && !(*scale > 0)) problem(where + "/scale", "must be > 0");
-      target.scale = scale ? *scale
-                           : (target.value ? (*target.value != 0 ? std::abs(*target.value) : 1.0) : *target.max - *target.min);
-      t.targets.push_back(target);
-    }
-  }
-  if (raw.contains("start")) {
-    if (!raw["start"].is_object()) {
-      problem("/start", "must be an object: parameter name -> starting value");
-    } else {
-      for (const auto& [name, value] : raw["start"].items()) {
-        std::size_t k = 0;
-        while (k < e.parameters.size() && e.parameters[k].name != name) ++k;
-        if (k == e.parameters.size()) {
-          problem("/start/" + name, "is not a parameter of " + e.file.string());
-          continue;
-        }
-        const double u = value.is_number() ? unit_of(e.parameters[k], value.get<double>()) : -1.0;
-        if (!(u >= 0.0 && u <= 1.0)) {
-          problem("/start/" + name, "must be a value within the parameter's range (or one of its values)");
-          continue;
-        }
-        t.start[k] = u;
-      }
-    }
-  }
-  if (raw.contains("max_evaluations")) {
-    if (!raw["max_evaluations"].is_number_integer() || raw["max_evaluations"].get<std::int64_t>() <=
-                                                           static_cast<std::int64_t>(e.parameters.size())) {
-      problem("/max_evaluations", "must be a whole number above the number of parameters");
-    } else {
-      t.max_evaluations = raw["max_evaluations"].get<std::size_t>();
-    }
-  }
-  if (!problems.empty()) {
-    std::string all;
-    for (const auto& p : problems) {
-      if (!all.empty()) all += '\n';
-      all += p;
-    }
-    throw ExperimentError(all);
-  }
-  return t;
-}
-
 }  // namespace
 
 std::vector<std::string> run_calibration(const ResearchOptions& options, const fs::path& targets_file,
                                          const Cluster& cluster) {
-  const json raw_targets = read_json(targets_file);
-  ResearchRun run(options, cluster, target_outputs(raw_targets));
+  Targets targets = load_targets(targets_file);
+  ResearchRun run(options, cluster, targets.outputs());
   const Experiment& e = run.experiment();
-  const Targets targets = load_targets(raw_targets, targets_file, e);
+  fit_targets(targets, targets_file, e);
   const std::size_t O = e.outputs.size();
   const std::size_t K = e.parameters.size();
   std::vector<std::size_t> index;  // of each target's output in e.outputs

@@ -3,15 +3,20 @@
 ///        into the scenario format, with a range or a list of values), the outputs of
 ///        interest, replications and seed, and the settings of each design.
 ///
-/// An experiment file is checked as strictly as a scenario file: every problem is
-/// reported at once, each naming the file, the JSON path and the fix (unknown keys,
-/// wrong types, a parameter path that does not exist in the scenario format or is not
-/// a number, a range whose ends make the scenario invalid, an unknown output).
-/// docs/research.md describes the format.
+/// Experiment files and targets files (`aiscale calibrate --targets`) are described by
+/// field tables read by the generic spec machinery (models/spec/), as scenario files are:
+/// one table drives parsing, checking, the JSON Schema (`aiscale schema --kind
+/// experiment|targets`, scenarios/experiments/*.schema.json) and the key tables of
+/// docs/research.md. Every problem is reported at once, each naming the file, the JSON
+/// path and the fix: unknown keys (with a did-you-mean), wrong types, values out of
+/// range, and the relations a table cannot express (a parameter path that does not exist
+/// in the scenario format or is not a number, a range whose ends make the scenario
+/// invalid, an unknown output, a start value outside its parameter's range).
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -22,6 +27,7 @@
 
 #include "models/enterprise/metrics.hpp"
 #include "models/enterprise/params.hpp"
+#include "models/spec/problem.hpp"
 
 namespace analysis::research {
 
@@ -78,6 +84,7 @@ struct Experiment {
   std::filesystem::path file;
   std::string name;
   std::string description;
+  std::string scenario;                 ///< the base scenario file as written
   std::filesystem::path scenario_file;  ///< resolved against the experiment file's folder
   nlohmann::json base;                  ///< the base scenario, complete (every key)
   std::vector<Parameter> parameters;
@@ -94,14 +101,73 @@ struct Experiment {
   [[nodiscard]] models::enterprise::Scenario scenario_at(std::span<const double> values) const;
 };
 
-/// Every problem of an experiment file, at once: one "<file>: <path>: <message>" a line.
+/// Every problem of an experiment or targets file, at once: what() has one
+/// "<file>: <path>: <message>" a line.
 class ExperimentError : public std::invalid_argument {
  public:
-  using std::invalid_argument::invalid_argument;
+  /// `problems` must not be empty.
+  explicit ExperimentError(std::vector<spec::Problem> problems);
+  [[nodiscard]] const std::vector<spec::Problem>& problems() const noexcept { return problems_; }
+
+ private:
+  std::vector<spec::Problem> problems_;
 };
 
-/// Reads and checks an experiment file. Throws ExperimentError listing every problem.
+/// Reads and checks an experiment file, its base scenario included. Throws
+/// ExperimentError listing every problem.
 Experiment load_experiment(const std::filesystem::path& file);
+
+/// The checks of load_experiment(), returned instead of thrown: empty means `file` loads.
+std::vector<spec::Problem> check_experiment(const std::filesystem::path& file);
+
+/// The JSON Schema (draft 2020-12) of experiment files, generated from their field table.
+nlohmann::json experiment_schema();
+
+/// The Markdown table of every key of an experiment file, that docs/research.md embeds.
+std::string experiment_markdown_table();
+
+/// One target of a calibration: an output and the value or range its mean should have.
+struct Target {
+  std::string output;
+  std::optional<double> value;  ///< a value to match...
+  std::optional<double> min;    ///< ...or a range [min, max] to fall in
+  std::optional<double> max;
+  std::optional<double> given_scale;  ///< "scale" as written
+  double scale = 1.0;  ///< given_scale, else |value| (1 for 0), else max - min
+
+  /// The target's share of the objective at output mean `mean`: the squared miss in
+  /// units of `scale` (0 inside a range; infinite for a missing mean).
+  [[nodiscard]] double miss(double mean) const;
+};
+
+/// A targets file.
+struct Targets {
+  std::vector<Target> targets;
+  std::map<std::string, double> start_values;  ///< parameter name -> starting value, as written
+  std::vector<double> start;  ///< per parameter, on [0, 1]; default the centre of each range (fit_targets)
+  std::size_t max_evaluations = 150;
+
+  /// The outputs the targets name, in order.
+  [[nodiscard]] std::vector<std::string> outputs() const;
+};
+
+/// Reads and checks a targets file on its own (everything but what needs the
+/// experiment). Throws ExperimentError listing every problem.
+Targets load_targets(const std::filesystem::path& file);
+
+/// The checks of load_targets(), returned instead of thrown: empty means `file` loads.
+std::vector<spec::Problem> check_targets(const std::filesystem::path& file);
+
+/// Checks `targets` (read from `file`) against the experiment and sets `targets.start`:
+/// start values must name its parameters and lie in their ranges (or be one of their
+/// values), max_evaluations must exceed the number of parameters. Throws ExperimentError.
+void fit_targets(Targets& targets, const std::filesystem::path& file, const Experiment& experiment);
+
+/// The JSON Schema (draft 2020-12) of targets files, generated from their field table.
+nlohmann::json targets_schema();
+
+/// The Markdown table of every key of a targets file, that docs/research.md embeds.
+std::string targets_markdown_table();
 
 /// Canonical text of what determines an experiment's results (base scenario, parameters,
 /// outputs, replications, seed): a resumed run must match it.

@@ -1,798 +1,42 @@
-// Scenario files: one field table drives parsing, checking, the JSON Schema and the docs.
+// Scenario files: the enterprise's field tables and the relations between values.
 //
-// The file has four parts:
-//   1. Shapes: a non-template description of what a JSON value must look like (kind,
-//      range, names, keys). The checker, the schema and the Markdown table read only
-//      shapes.
-//   2. Codecs and tables: for each C++ type a Codec (its shape plus read/write
-//      functions); for each struct a Table of fields {JSON key, member, codec,
-//      description}. A struct's shape is built from its table.
-//   3. The field tables themselves: every key of a scenario, in one place.
-//   4. Loading: reading files, resolving "extends", checking shapes and the relations
-//      between values (unique names, edges, months), and binding checked JSON to C++.
+// The generic machinery (shapes, codecs, checks, did-you-mean, JSON Schema and Markdown
+// generation, file loading with extends) is models/spec/. This file holds:
+//   1. Codecs for the enterprise's own types (per role, per structure, sets of roles).
+//   2. The field tables: every key of a scenario, in one place.
+//   3. Relation checks: what shapes cannot express (unique names, edges, months).
+//   4. The scenario format: loading, binding checked JSON to C++, schema and docs table.
 #include "models/enterprise/scenario_io.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <cmath>
+#include <array>
 #include <cstddef>
-#include <fstream>
-#include <functional>
-#include <limits>
 #include <map>
-#include <memory>
 #include <optional>
-#include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <utility>
 #include <vector>
+
+#include "models/spec/check.hpp"
+#include "models/spec/codec.hpp"
+#include "models/spec/did_you_mean.hpp"
+#include "models/spec/extends.hpp"
+#include "models/spec/markdown.hpp"
+#include "models/spec/schema.hpp"
+#include "models/spec/shape.hpp"
+#include "models/spec/text.hpp"
 
 namespace models::enterprise {
 namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
+using namespace spec;
 
 // ---------------------------------------------------------------------------------------
-// 1. Shapes
+// 1. Codecs for the enterprise's own types
 // ---------------------------------------------------------------------------------------
-
-enum class Kind { number, integer, boolean, string, enumeration, array, object };
-
-/// Allowed range of a number or integer. No bound means unbounded on that side.
-struct Bounds {
-  std::optional<double> min;
-  bool min_exclusive = false;
-  std::optional<double> max;
-  bool max_exclusive = false;
-  bool nonzero = false;               ///< 0 is not allowed
-  std::optional<double> multiple_of;  ///< the value must be a multiple of this
-};
-
-Bounds at_least(double a) { return {a, false, {}, false, false, {}}; }
-Bounds above(double a) { return {a, true, {}, false, false, {}}; }
-/// [a, b]
-Bounds closed(double a, double b) { return {a, false, b, false, false, {}}; }
-/// (a, b]
-Bounds left_open(double a, double b) { return {a, true, b, false, false, {}}; }
-/// [a, b)
-Bounds right_open(double a, double b) { return {a, false, b, true, false, {}}; }
-Bounds unit() { return closed(0.0, 1.0); }
-Bounds nonzero() { return {{}, false, {}, false, true, {}}; }
-
-struct Shape;
-using ShapePtr = std::shared_ptr<const Shape>;
-
-/// One key of an object.
-struct Key {
-  std::string name;
-  std::string description;
-  ShapePtr shape;
-};
-
-/// Keys an object takes when its tag key has the value `tag` (the intervention kinds).
-struct Variant {
-  std::string tag;
-  std::vector<Key> keys;
-};
-
-struct Shape {
-  Kind kind = Kind::object;
-  Bounds bounds;                     // number, integer
-  std::vector<std::string> choices;  // enumeration
-  std::size_t min_length = 0;        // string
-  std::vector<Key> keys;             // object: every key required
-  std::string tag;                   // object: key whose value selects a variant
-  std::vector<Variant> variants;     // object: the keys each tag value adds
-  ShapePtr items;                    // array
-  std::size_t min_items = 0;         // array
-  bool unique_items = false;         // array
-  std::string placeholder;           // object whose keys are the names of a set, all alike
-                                     // ("role", "structure"): one row per key in the docs
-};
-
-// --- text helpers -----------------------------------------------------------------------
-
-/// JSON text of `v` for messages; invalid UTF-8 (possible in JSON built in memory, or
-/// where a long string was cut) is replaced, never thrown about.
-std::string dump_text(const json& v) {
-  return v.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-/// `s` as a JSON string literal: "coe".
-std::string dq(std::string_view s) { return dump_text(json(std::string(s))); }
-
-/// A number as people write it: 60, 0.5, 1e-06.
-std::string number_text(double x) {
-  if (std::isfinite(x) && std::floor(x) == x && std::fabs(x) < 1e15) {
-    return std::to_string(static_cast<long long>(x));
-  }
-  return dump_text(json(x));
-}
-
-/// A short rendering of a JSON value for messages (never the whole of a big value).
-std::string value_text(const json& v) {
-  switch (v.type()) {
-    case json::value_t::object: return v.empty() ? "an empty object {}" : "an object {...}";
-    case json::value_t::array:
-      return v.empty() ? "an empty array []"
-                       : "an array of " + std::to_string(v.size()) + " item" +
-                             (v.size() == 1 ? "" : "s") + " [...]";
-    case json::value_t::string: {
-      const auto& s = v.get_ref<const std::string&>();
-      if (s.size() > 60) return dq(s.substr(0, 57) + "...");
-      return dump_text(v);
-    }
-    default: return dump_text(v);
-  }
-}
-
-std::string single_quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
-
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
-}
-
-std::string quoted_choices(const std::vector<std::string>& choices) {
-  std::vector<std::string> q;
-  q.reserve(choices.size());
-  for (const auto& c : choices) q.push_back(dq(c));
-  return join(q, ", ");
-}
-
-/// "in [0, 1]", ">= 0", "> 0", "non-zero", "any", with ", a multiple of 2" appended.
-std::string range_text(const Bounds& b) {
-  std::string out;
-  if (b.min && b.max) {
-    out = std::string("in ") + (b.min_exclusive ? "(" : "[") + number_text(*b.min) + ", " +
-          number_text(*b.max) + (b.max_exclusive ? ")" : "]");
-  } else if (b.min) {
-    out = (b.min_exclusive ? "> " : ">= ") + number_text(*b.min);
-  } else if (b.max) {
-    out = (b.max_exclusive ? "< " : "<= ") + number_text(*b.max);
-  }
-  if (b.nonzero) out += out.empty() ? "non-zero" : ", non-zero";
-  if (b.multiple_of)
-    out += (out.empty() ? "" : ", ") + std::string("a multiple of ") + number_text(*b.multiple_of);
-  return out.empty() ? "any" : out;
-}
-
-bool within(double x, const Bounds& b) {
-  if (b.min && (b.min_exclusive ? !(x > *b.min) : !(x >= *b.min))) return false;
-  if (b.max && (b.max_exclusive ? !(x < *b.max) : !(x <= *b.max))) return false;
-  if (b.nonzero && x == 0.0) return false;
-  if (b.multiple_of && std::fmod(x, *b.multiple_of) != 0.0) return false;
-  return true;
-}
-
-/// What a value of this shape is, for "expected ..., got ..." messages.
-std::string expected_text(const Shape& s) {
-  switch (s.kind) {
-    case Kind::number: return "a number";
-    case Kind::integer: return "an integer";
-    case Kind::boolean: return "true or false";
-    case Kind::string: return s.min_length > 0 ? "a non-empty string" : "a string";
-    case Kind::enumeration: return "one of " + quoted_choices(s.choices);
-    case Kind::array: return "an array";
-    case Kind::object: return "an object";
-  }
-  return "a value";
-}
-
-/// JSON Pointer escaping of one reference token.
-std::string escape_token(std::string_view token) {
-  std::string out;
-  for (const char c : token) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
-std::string child(const std::string& path, std::string_view key) {
-  return path + "/" + escape_token(key);
-}
-std::string child(const std::string& path, std::size_t index) {
-  return path + "/" + std::to_string(index);
-}
-
-// --- did you mean -----------------------------------------------------------------------
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-/// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  const std::size_t n = a.size();
-  const std::size_t m = b.size();
-  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1, 0));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[n][m];
-}
-
-/// The candidate `word` was most likely meant to be: same up to case, within edit
-/// distance 2, or a prefix of it (or it of the word), at least 3 characters long.
-std::optional<std::string> nearest(std::string_view word,
-                                   const std::vector<std::string>& candidates) {
-  if (word.size() > 200) return std::nullopt;
-  const std::string w = lower(word);
-  std::optional<std::string> best;
-  std::size_t best_score = 3;
-  for (const auto& candidate : candidates) {
-    const std::string c = lower(candidate);
-    std::size_t score = edit_distance(w, c);
-    if (score > 2 && std::min(w.size(), c.size()) >= 3 && (c.starts_with(w) || w.starts_with(c))) {
-      score = 2;
-    }
-    if (score >= w.size()) continue;  // "ab" is not a typo of "cd"
-    if (score < best_score) {
-      best_score = score;
-      best = candidate;
-    }
-  }
-  return best;
-}
-
-// ---------------------------------------------------------------------------------------
-// The shape checker: walks a JSON value along its shape and collects every problem.
-// It descends only into known keys, so its depth is that of the shapes, whatever the
-// input's nesting.
-// ---------------------------------------------------------------------------------------
-
-struct Issue {
-  std::string path;
-  std::string message;
-};
-using Issues = std::vector<Issue>;
-
-const std::string kMissingAdvice =
-    "add it, or extend a scenario that sets it (scenarios/default.json sets every key)";
-
-std::vector<std::string> key_names(const std::vector<const Key*>& keys) {
-  std::vector<std::string> names;
-  names.reserve(keys.size());
-  for (const Key* k : keys) names.push_back(k->name);
-  return names;
-}
-
-void check_value(const json& v, const Shape& s, const std::string& path, bool in_array,
-                 Issues& out);
-
-void check_number(const json& v, const Shape& s, const std::string& path, Issues& out) {
-  const bool integer = s.kind == Kind::integer;
-  const bool integral = v.is_number_integer() ||
-                        (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>());
-  if (!v.is_number() || (integer && !integral)) {
-    out.push_back({path, "expected " + expected_text(s) + ", got " + value_text(v)});
-    return;
-  }
-  const double x = v.get<double>();
-  if (!std::isfinite(x)) {
-    out.push_back(
-        {path, value_text(v) + " is not a finite number: must be " + range_text(s.bounds)});
-  } else if (!within(x, s.bounds)) {
-    out.push_back({path, value_text(v) + " is out of range: must be " + range_text(s.bounds)});
-  } else if (integer &&
-             (x < std::numeric_limits<int>::min() || x > std::numeric_limits<int>::max())) {
-    out.push_back({path, value_text(v) + " is too large for an integer here: must be in [" +
-                             std::to_string(std::numeric_limits<int>::min()) + ", " +
-                             std::to_string(std::numeric_limits<int>::max()) + "]"});
-  }
-}
-
-void check_enumeration(const json& v, const Shape& s, const std::string& path, Issues& out) {
-  if (!v.is_string()) {
-    out.push_back({path, "expected " + expected_text(s) + ", got " + value_text(v)});
-    return;
-  }
-  const auto& text = v.get_ref<const std::string&>();
-  if (std::find(s.choices.begin(), s.choices.end(), text) != s.choices.end()) return;
-  std::string message =
-      value_text(v) + " is not allowed: must be one of " + quoted_choices(s.choices);
-  if (const auto near = nearest(text, s.choices)) message += "; did you mean " + dq(*near) + "?";
-  out.push_back({path, message});
-}
-
-void check_array(const json& v, const Shape& s, const std::string& path, Issues& out) {
-  if (!v.is_array()) {
-    out.push_back({path, "expected an array, got " + value_text(v)});
-    return;
-  }
-  if (v.size() < s.min_items) {
-    out.push_back({path, "has " + std::to_string(v.size()) + " items: needs at least " +
-                             std::to_string(s.min_items)});
-  }
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    check_value(v[i], *s.items, child(path, i), true, out);
-    if (!s.unique_items) continue;
-    for (std::size_t j = 0; j < i; ++j) {
-      if (v[j] == v[i]) {
-        out.push_back({child(path, i), value_text(v[i]) + " is listed twice (also at " +
-                                           child(path, j) + "): items must be unique"});
-        break;
-      }
-    }
-  }
-}
-
-void check_object(const json& v, const Shape& s, const std::string& path, bool in_array,
-                  Issues& out) {
-  if (!v.is_object()) {
-    out.push_back({path, "expected an object, got " + value_text(v)});
-    return;
-  }
-  std::vector<const Key*> allowed;
-  for (const Key& k : s.keys) allowed.push_back(&k);
-  const Variant* variant = nullptr;
-  if (!s.tag.empty()) {
-    const auto tag = v.find(s.tag);
-    if (tag != v.end() && tag->is_string()) {
-      for (const Variant& candidate : s.variants) {
-        if (candidate.tag == tag->get_ref<const std::string&>()) variant = &candidate;
-      }
-    }
-    if (variant != nullptr) {
-      for (const Key& k : variant->keys) allowed.push_back(&k);
-    }
-  }
-  const auto is_allowed = [&](const std::string& name) {
-    return std::any_of(allowed.begin(), allowed.end(),
-                       [&](const Key* k) { return k->name == name; });
-  };
-  const auto in_some_variant = [&](const std::string& name) {
-    return std::any_of(s.variants.begin(), s.variants.end(), [&](const Variant& var) {
-      return std::any_of(var.keys.begin(), var.keys.end(),
-                         [&](const Key& k) { return k.name == name; });
-    });
-  };
-  const std::vector<std::string> names = key_names(allowed);
-
-  // Keys that do not belong here.
-  for (auto it = v.begin(); it != v.end(); ++it) {
-    const std::string& name = it.key();
-    if (is_allowed(name)) continue;
-    if (in_some_variant(name)) {
-      if (variant == nullptr) continue;  // the bad or missing tag is reported below
-      std::vector<std::string> takes;
-      for (const Key& k : variant->keys) takes.push_back(k.name);
-      out.push_back({child(path, name), single_quoted(name) + " is not used by " + s.tag + " " +
-                                            dq(variant->tag) + ", which takes " +
-                                            (takes.empty() ? "nothing else" : join(takes, ", ")) +
-                                            ": remove it"});
-      continue;
-    }
-    std::string message = "unknown key " + single_quoted(name);
-    if (const auto near = nearest(name, names)) {
-      message += "; did you mean " + single_quoted(*near) + "?";
-    } else {
-      message += "; allowed keys here: " + join(names, ", ");
-    }
-    out.push_back({child(path, name), message});
-  }
-
-  // Every allowed key must be there, and be right.
-  for (const Key* k : allowed) {
-    const auto it = v.find(k->name);
-    if (it != v.end()) {
-      check_value(*it, *k->shape, child(path, k->name), in_array, out);
-      continue;
-    }
-    const bool variant_key =
-        variant != nullptr && std::any_of(variant->keys.begin(), variant->keys.end(),
-                                          [&](const Key& vk) { return &vk == k; });
-    std::string message = "missing key " + single_quoted(k->name) + ": ";
-    if (variant_key) {
-      std::vector<std::string> takes;
-      for (const Key& vk : variant->keys) takes.push_back(vk.name);
-      message += s.tag + " " + dq(variant->tag) + " needs " + join(takes, ", ");
-    } else if (in_array) {
-      message +=
-          "add it: each item of an array needs every key (extends replaces an array whole, it does "
-          "not merge items)";
-    } else {
-      message += kMissingAdvice;
-    }
-    out.push_back({child(path, k->name), message});
-  }
-}
-
-void check_value(const json& v, const Shape& s, const std::string& path, bool in_array,
-                 Issues& out) {
-  switch (s.kind) {
-    case Kind::number:
-    case Kind::integer: check_number(v, s, path, out); return;
-    case Kind::boolean:
-      if (!v.is_boolean()) out.push_back({path, "expected true or false, got " + value_text(v)});
-      return;
-    case Kind::string:
-      if (!v.is_string()) {
-        out.push_back({path, "expected " + expected_text(s) + ", got " + value_text(v)});
-      } else if (v.get_ref<const std::string&>().size() < s.min_length) {
-        out.push_back({path, "is empty: must be a non-empty string"});
-      }
-      return;
-    case Kind::enumeration: check_enumeration(v, s, path, out); return;
-    case Kind::array: check_array(v, s, path, out); return;
-    case Kind::object: check_object(v, s, path, in_array, out); return;
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// The JSON Schema and the Markdown table, generated from shapes.
-// ---------------------------------------------------------------------------------------
-
-json bound_value(double x, Kind kind) {
-  if (kind == Kind::integer) return static_cast<long long>(x);
-  return x;
-}
-
-json schema_of(const Shape& s, const std::string& description, bool complete) {
-  json out = json::object();
-  if (!description.empty()) out["description"] = description;
-  switch (s.kind) {
-    case Kind::number:
-    case Kind::integer: {
-      out["type"] = s.kind == Kind::integer ? "integer" : "number";
-      const Bounds& b = s.bounds;
-      if (b.min)
-        out[b.min_exclusive ? "exclusiveMinimum" : "minimum"] = bound_value(*b.min, s.kind);
-      if (b.max)
-        out[b.max_exclusive ? "exclusiveMaximum" : "maximum"] = bound_value(*b.max, s.kind);
-      if (b.nonzero) out["not"] = {{"const", 0}};
-      if (b.multiple_of) out["multipleOf"] = bound_value(*b.multiple_of, s.kind);
-      break;
-    }
-    case Kind::boolean: out["type"] = "boolean"; break;
-    case Kind::string:
-      out["type"] = "string";
-      if (s.min_length > 0) out["minLength"] = s.min_length;
-      break;
-    case Kind::enumeration:
-      out["type"] = "string";
-      out["enum"] = s.choices;
-      break;
-    case Kind::array:
-      out["type"] = "array";
-      // An array replaces the base's array whole: its items are always complete.
-      out["items"] = schema_of(*s.items, "", true);
-      if (s.min_items > 0) out["minItems"] = s.min_items;
-      if (s.unique_items) out["uniqueItems"] = true;
-      break;
-    case Kind::object: {
-      out["type"] = "object";
-      out["additionalProperties"] = false;
-      json properties = json::object();
-      json required = json::array();
-      for (const Key& k : s.keys) {
-        properties[k.name] = schema_of(*k.shape, k.description, complete);
-        required.push_back(k.name);
-      }
-      // Keys of variants: listed for completion (type only); their ranges, and which
-      // kind may use them, are in the allOf below.
-      json all_of = json::array();
-      for (const Variant& var : s.variants) {
-        json then_properties = json::object();
-        json then_required = json::array();
-        for (const Key& k : var.keys) {
-          if (!properties.contains(k.name)) {
-            const json full = schema_of(*k.shape, "", complete);
-            properties[k.name] = {
-                {"type", full.at("type")},
-                {"description", "Used by some values of '" + s.tag + "'; see there."}};
-          }
-          then_properties[k.name] = schema_of(*k.shape, k.description, complete);
-          then_required.push_back(k.name);
-        }
-        for (const Variant& other : s.variants) {
-          for (const Key& k : other.keys) {
-            if (!then_properties.contains(k.name)) then_properties[k.name] = false;
-          }
-        }
-        json then = {{"properties", then_properties}};
-        if (complete) then["required"] = then_required;
-        all_of.push_back(
-            {{"if", {{"properties", {{s.tag, {{"const", var.tag}}}}}, {"required", {s.tag}}}},
-             {"then", then}});
-      }
-      out["properties"] = properties;
-      if (complete) out["required"] = required;
-      if (!all_of.empty()) out["allOf"] = all_of;
-      break;
-    }
-  }
-  return out;
-}
-
-std::string markdown_cell(std::string text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
-
-std::string type_text(const Shape& s) {
-  switch (s.kind) {
-    case Kind::number: return "number";
-    case Kind::integer: return "integer";
-    case Kind::boolean: return "boolean";
-    case Kind::string: return "string";
-    case Kind::enumeration: return "string";
-    case Kind::array:
-      return s.items->kind == Kind::object        ? "array of objects"
-             : s.items->kind == Kind::enumeration ? "array of strings"
-                                                  : "array of " + type_text(*s.items) + "s";
-    case Kind::object: return "object";
-  }
-  return "";
-}
-
-std::string backquoted_choices(const std::vector<std::string>& choices) {
-  std::vector<std::string> q;
-  q.reserve(choices.size());
-  for (const auto& c : choices) q.push_back("`" + c + "`");
-  return join(q, ", ");
-}
-
-std::string allowed_text(const Shape& s) {
-  switch (s.kind) {
-    case Kind::number:
-    case Kind::integer: return range_text(s.bounds);
-    case Kind::boolean: return "`true`, `false`";
-    case Kind::string: return s.min_length > 0 ? "non-empty" : "any";
-    case Kind::enumeration: return backquoted_choices(s.choices);
-    case Kind::array: {
-      std::vector<std::string> parts;
-      if (s.min_items > 0) parts.push_back("at least " + std::to_string(s.min_items));
-      if (s.unique_items) parts.push_back("unique");
-      if (s.items->kind == Kind::enumeration)
-        parts.push_back("each " + backquoted_choices(s.items->choices));
-      return parts.empty() ? "any number of items" : join(parts, "; ");
-    }
-    case Kind::object: return "";
-  }
-  return "";
-}
-
-void markdown_set_rows(const Shape& s, const std::string& path, const std::string& description,
-                       std::string& out);
-
-void markdown_rows(const Shape& s, const std::string& path, const std::string& description,
-                   std::string& out) {
-  if (s.kind == Kind::object && !s.placeholder.empty()) {
-    markdown_set_rows(s, path, description, out);
-    return;
-  }
-  out += "| `" + path + "` | " + type_text(s) + " | " + markdown_cell(allowed_text(s)) + " | " +
-         markdown_cell(description) + " |\n";
-  if (s.kind == Kind::array && s.items->kind == Kind::object) {
-    for (const Key& k : s.items->keys) {
-      markdown_rows(*k.shape, path + "/*/" + k.name, k.description, out);
-    }
-    for (const Variant& var : s.items->variants) {
-      for (const Key& k : var.keys) {
-        markdown_rows(*k.shape, path + "/*/" + k.name,
-                      "(" + s.items->tag + " `" + var.tag + "`) " + k.description, out);
-      }
-    }
-  } else if (s.kind == Kind::object) {
-    for (const Key& k : s.keys) markdown_rows(*k.shape, path + "/" + k.name, k.description, out);
-  }
-}
-
-/// Rows of an object keyed by the names of a set (roles, structures): the names once,
-/// then the keys of one element, under "/<placeholder>/".
-void markdown_set_rows(const Shape& s, const std::string& path, const std::string& description,
-                       std::string& out) {
-  std::vector<std::string> names;
-  for (const Key& k : s.keys) names.push_back(k.name);
-  const Shape& element = *s.keys.front().shape;
-  const std::string element_path = path + "/<" + s.placeholder + ">";
-  if (element.kind == Kind::object) {
-    out += "| `" + path + "` | object | keys " + backquoted_choices(names) + " | " +
-           markdown_cell(description) + " |\n";
-    for (const Key& k : element.keys)
-      markdown_rows(*k.shape, element_path + "/" + k.name, k.description, out);
-  } else {
-    out +=
-        "| `" + element_path + "` | " + type_text(element) + " | " +
-        markdown_cell(allowed_text(element)) + " | " +
-        markdown_cell(description + "; one key per " + s.placeholder + ": " + join(names, ", ")) +
-        " |\n";
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// 2. Codecs and tables
-// ---------------------------------------------------------------------------------------
-
-/// How one C++ type maps to JSON. read() is only called on values the checker accepted.
-template <class T>
-struct Codec {
-  ShapePtr shape;
-  std::function<T(const json&)> read;
-  std::function<json(const T&)> write;
-};
-
-/// One JSON key of struct S.
-template <class S>
-struct Field {
-  Key key;
-  std::function<void(const json&, S&)> read;
-  std::function<json(const S&)> write;
-};
-
-/// The keys of struct S: `fields` always; when `tag` is set, the value of that key
-/// (an enumeration among `fields`) selects a variant, whose fields are also required.
-template <class S>
-struct Table {
-  struct VariantFields {
-    std::string tag;
-    std::vector<Field<S>> fields;
-  };
-  std::vector<Field<S>> fields;
-  std::string tag;
-  std::vector<VariantFields> variants;
-};
-
-template <class S, class T>
-Field<S> field(std::string key, T S::*member, Codec<T> codec, std::string description) {
-  return Field<S>{Key{std::move(key), std::move(description), codec.shape},
-                  [member, read = codec.read](const json& j, S& s) { s.*member = read(j); },
-                  [member, write = codec.write](const S& s) { return write(s.*member); }};
-}
-
-ShapePtr make_shape(Shape s) { return std::make_shared<const Shape>(std::move(s)); }
-
-Codec<double> number(Bounds bounds) {
-  Shape s;
-  s.kind = Kind::number;
-  s.bounds = bounds;
-  return {make_shape(std::move(s)), [](const json& j) { return j.get<double>(); },
-          [](const double& x) { return json(x); }};
-}
-
-Codec<int> integer(Bounds bounds) {
-  Shape s;
-  s.kind = Kind::integer;
-  s.bounds = bounds;
-  return {make_shape(std::move(s)),
-          [](const json& j) {
-            return j.is_number_integer() ? j.get<int>() : static_cast<int>(j.get<double>());
-          },
-          [](const int& x) { return json(x); }};
-}
-
-Codec<bool> boolean() {
-  Shape s;
-  s.kind = Kind::boolean;
-  return {make_shape(std::move(s)), [](const json& j) { return j.get<bool>(); },
-          [](const bool& x) { return json(x); }};
-}
-
-Codec<std::string> text(std::size_t min_length) {
-  Shape s;
-  s.kind = Kind::string;
-  s.min_length = min_length;
-  return {make_shape(std::move(s)), [](const json& j) { return j.get<std::string>(); },
-          [](const std::string& x) { return json(x); }};
-}
-
-/// An enum E whose value i is written as names[i].
-template <class E>
-Codec<E> enumeration(std::vector<std::string> names) {
-  Shape s;
-  s.kind = Kind::enumeration;
-  s.choices = names;
-  return {make_shape(std::move(s)),
-          [names](const json& j) {
-            const auto it = std::find(names.begin(), names.end(), j.get<std::string>());
-            if (it == names.end()) throw std::invalid_argument("unknown name " + dump_text(j));
-            return static_cast<E>(it - names.begin());
-          },
-          [names](const E& e) { return json(names.at(static_cast<std::size_t>(e))); }};
-}
-
-template <class S>
-Shape object_shape(const Table<S>& table) {
-  Shape s;
-  s.kind = Kind::object;
-  for (const auto& f : table.fields) s.keys.push_back(f.key);
-  s.tag = table.tag;
-  for (const auto& var : table.variants) {
-    Variant v{var.tag, {}};
-    for (const auto& f : var.fields) v.keys.push_back(f.key);
-    s.variants.push_back(std::move(v));
-  }
-  return s;
-}
-
-template <class S>
-void read_object(const Table<S>& table, const json& j, S& s) {
-  for (const auto& f : table.fields) f.read(j.at(f.key.name), s);
-  if (table.tag.empty()) return;
-  const auto& tag = j.at(table.tag).template get_ref<const std::string&>();
-  for (const auto& var : table.variants) {
-    if (var.tag != tag) continue;
-    for (const auto& f : var.fields) f.read(j.at(f.key.name), s);
-  }
-}
-
-template <class S>
-json write_object(const Table<S>& table, const S& s) {
-  json j = json::object();
-  for (const auto& f : table.fields) j[f.key.name] = f.write(s);
-  if (table.tag.empty()) return j;
-  const auto tag = j.at(table.tag).template get<std::string>();
-  for (const auto& var : table.variants) {
-    if (var.tag != tag) continue;
-    for (const auto& f : var.fields) j[f.key.name] = f.write(s);
-  }
-  return j;
-}
-
-/// A struct, as a JSON object with the keys of its table.
-template <class S>
-Codec<S> object(const Table<S>& table) {
-  return {make_shape(object_shape(table)),
-          [&table](const json& j) {
-            S s{};  // value-initialised: fields a variant does not use stay 0 / first enum value
-            read_object(table, j, s);
-            return s;
-          },
-          [&table](const S& s) { return write_object(table, s); }};
-}
-
-template <class T>
-Codec<std::vector<T>> list(Codec<T> item, std::size_t min_items) {
-  Shape s;
-  s.kind = Kind::array;
-  s.items = item.shape;
-  s.min_items = min_items;
-  return {make_shape(std::move(s)),
-          [read = item.read](const json& j) {
-            std::vector<T> out;
-            out.reserve(j.size());
-            for (const auto& e : j) out.push_back(read(e));
-            return out;
-          },
-          [write = item.write](const std::vector<T>& v) {
-            json out = json::array();
-            for (const auto& e : v) out.push_back(write(e));
-            return out;
-          }};
-}
-
 std::vector<std::string> role_names() {
   std::vector<std::string> names;
   for (const Role r : kRoles) names.emplace_back(role_name(r));
@@ -827,7 +71,7 @@ Codec<PerRole<T>> per_role(Codec<T> item, const std::string& description) {
   s.kind = Kind::object;
   s.placeholder = "role";
   for (const Role r : kRoles)
-    s.keys.push_back(Key{std::string(role_name(r)), for_role(description, r), item.shape});
+    s.keys.push_back(Key{std::string(role_name(r)), for_role(description, r), item.shape, true, std::nullopt});
   return {make_shape(std::move(s)),
           [read = item.read](const json& j) {
             PerRole<T> out{};
@@ -872,7 +116,7 @@ Codec<std::array<T, kStructureCount>> per_structure(
   s.placeholder = "structure";
   const auto names = structure_names();
   for (std::size_t i = 0; i < kStructureCount; ++i)
-    s.keys.push_back(Key{names[i], descriptions[i], item.shape});
+    s.keys.push_back(Key{names[i], descriptions[i], item.shape, true, std::nullopt});
   return {make_shape(std::move(s)),
           [read = item.read, names](const json& j) {
             std::array<T, kStructureCount> out{};
@@ -887,7 +131,8 @@ Codec<std::array<T, kStructureCount>> per_structure(
 }
 
 // ---------------------------------------------------------------------------------------
-// 3. The field tables: every key of a scenario, its range, meaning and unit.
+
+// 2. The field tables: every key of a scenario, its range, meaning and unit.
 // ---------------------------------------------------------------------------------------
 
 const std::vector<std::string> kTopologyNames = {"explicit", "ring", "small_world", "complete"};
@@ -1417,30 +662,8 @@ const std::string kExtendsDescription =
     "JSON merge patch (RFC 7386)";
 
 // ---------------------------------------------------------------------------------------
-// Relations between values that shapes cannot express.
+// 3. Relations between values that shapes cannot express.
 // ---------------------------------------------------------------------------------------
-
-const json* find_path(const json& root, std::initializer_list<std::string_view> keys) {
-  const json* at = &root;
-  for (const auto key : keys) {
-    if (!at->is_object()) return nullptr;
-    const auto it = at->find(key);
-    if (it == at->end()) return nullptr;
-    at = &*it;
-  }
-  return at;
-}
-
-const std::string* string_at(const json& root, std::initializer_list<std::string_view> keys) {
-  const json* v = find_path(root, keys);
-  return v != nullptr && v->is_string() ? &v->get_ref<const std::string&>() : nullptr;
-}
-
-std::optional<double> number_at(const json& root, std::initializer_list<std::string_view> keys) {
-  const json* v = find_path(root, keys);
-  if (v == nullptr || !v->is_number()) return std::nullopt;
-  return v->get<double>();
-}
 
 void check_relations(const json& root, Issues& out) {
   // Business unit names: unique (non-empty is the shape's job).
@@ -1585,247 +808,33 @@ void check_relations(const json& root, Issues& out) {
   }
 }
 
+const CheckOptions& scenario_check_options() {
+  static const CheckOptions options{
+      "add it, or extend a scenario that sets it (scenarios/default.json sets every key)",
+      "add it: each item of an array needs every key (extends replaces an array whole, it does not merge "
+      "items)"};
+  return options;
+}
+
 Issues check_scenario_json(const json& root) {
-  Issues issues;
-  check_value(root, scenario_shape(), "", false, issues);
+  Issues issues = check(root, scenario_shape(), scenario_check_options());
   if (!root.is_object()) return issues;
   // One problem per value: a relation is not checked again on a value (or inside a
   // value) that is already wrong on its own.
   Issues relations;
   check_relations(root, relations);
-  const std::size_t own = issues.size();
-  for (auto& relation : relations) {
-    const bool already = std::any_of(
-        issues.begin(), issues.begin() + static_cast<std::ptrdiff_t>(own), [&](const Issue& i) {
-          return relation.path == i.path || relation.path.starts_with(i.path + "/");
-        });
-    if (!already) issues.push_back(std::move(relation));
-  }
+  add_relations(issues, std::move(relations));
   return issues;
 }
 
 // ---------------------------------------------------------------------------------------
-// 4. Files: reading, parsing, extends.
+// 4. The scenario format: files, binding, schema, docs.
 // ---------------------------------------------------------------------------------------
 
-constexpr int kMaxDepth = 64;
-
-struct ParseFailure {
-  std::string path;
-  std::string message;
-};
-
-/// Tracks where the parser is, to name duplicate keys and refuse absurd nesting.
-class ParseTracker {
- public:
-  bool operator()(int depth, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        if (depth >= kMaxDepth) {
-          throw ParseFailure{path(), "nested deeper than " + std::to_string(kMaxDepth) + " levels"};
-        }
-        frames_.push_back(Frame{event == json::parse_event_t::object_start, {}, {}, 0});
-        break;
-      case json::parse_event_t::key: {
-        Frame& top = frames_.back();
-        std::string key = parsed.get<std::string>();
-        if (!top.keys.insert(key).second) {
-          top.key = key;
-          throw ParseFailure{path(), "duplicate key " + single_quoted(key) +
-                                         " in the same object: each key may appear once"};
-        }
-        top.key = std::move(key);
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        if (!frames_.empty()) frames_.pop_back();
-        value_done();
-        break;
-      case json::parse_event_t::value: value_done(); break;
-    }
-    return true;
-  }
-
- private:
-  struct Frame {
-    bool object;
-    std::set<std::string> keys;
-    std::string key;
-    std::size_t index;
-  };
-  void value_done() {
-    if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
-  }
-  std::string path() const {
-    std::string out;
-    for (const Frame& f : frames_) out += f.object ? child("", f.key) : child("", f.index);
-    return out;
-  }
-  std::vector<Frame> frames_;
-};
-
-/// Line and column (1-based) of the character at 1-based byte offset `byte`.
-std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::size_t byte) {
-  const std::size_t index = std::min(byte == 0 ? 0 : byte - 1, text.size());
-  std::size_t line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < index; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, index - line_start + 1};
+const FileFormat& scenario_file_format() {
+  static const FileFormat format{"scenario file", "a scenario", "extends", "scenario"};
+  return format;
 }
-
-/// Parses `text`; on failure sets `issue` (path empty for malformed JSON).
-std::optional<json> parse_text(const std::string& text, Issue& issue) {
-  try {
-    return json::parse(text, ParseTracker{});
-  } catch (const json::parse_error& e) {
-    const auto [line, column] = line_column(text, e.byte);
-    std::string reason = e.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 5: <reason>"
-    const auto at = reason.find("column ");
-    const auto colon = reason.find(": ", at == std::string::npos ? 0 : at);
-    if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    issue = {"", "malformed JSON at line " + std::to_string(line) + ", column " +
-                     std::to_string(column) + ": " + reason};
-  } catch (const ParseFailure& f) {
-    issue = {f.path, f.message};
-  } catch (const json::exception& e) {
-    issue = {"", std::string("cannot be read as JSON: ") + e.what()};
-  }
-  return std::nullopt;
-}
-
-/// Reads a whole file; on failure returns nullopt and says why in `why`.
-std::optional<std::string> read_text(const fs::path& file, std::string& why) {
-  std::error_code ec;
-  const auto status = fs::status(file, ec);
-  if (ec || !fs::exists(status)) {
-    why = "no such file";
-    return std::nullopt;
-  }
-  if (fs::is_directory(status)) {
-    why = "is a directory, not a scenario file";
-    return std::nullopt;
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    why = "cannot be opened for reading";
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    why = "cannot be read";
-    return std::nullopt;
-  }
-  return buffer.str();
-}
-
-/// One file of an extends chain, as written.
-struct Layer {
-  std::string file;
-  json raw;
-};
-
-class ChainLoader {
- public:
-  explicit ChainLoader(std::vector<ScenarioProblem>& problems) : problems_(problems) {}
-
-  /// The merged JSON of `file` and its bases, without "extends" and "$schema"; nullopt
-  /// when the chain cannot be resolved (the problems say why).
-  std::optional<json> resolve(const fs::path& file, const std::string& display,
-                              const std::string* extended_by, const std::string& as_written) {
-    std::error_code ec;
-    fs::path identity = fs::weakly_canonical(file, ec);
-    if (ec) identity = fs::absolute(file, ec).lexically_normal();
-    const auto loop = std::find(chain_.begin(), chain_.end(), identity);
-    if (loop != chain_.end()) {
-      std::vector<std::string> cycle(names_.begin() + (loop - chain_.begin()), names_.end());
-      cycle.push_back(display);
-      problems_.push_back({*extended_by, "/extends", "extends cycle: " + join(cycle, " -> ")});
-      return std::nullopt;
-    }
-
-    std::string why;
-    const auto text = read_text(file, why);
-    if (!text) {
-      if (extended_by != nullptr) {
-        problems_.push_back(
-            {*extended_by, "/extends",
-             "base scenario " + dq(as_written) + ": " + why + " (looked for " + display + ")"});
-      } else {
-        problems_.push_back({display, "", why});
-      }
-      return std::nullopt;
-    }
-    Issue issue;
-    auto raw = parse_text(*text, issue);
-    if (!raw) {
-      problems_.push_back({display, issue.path, issue.message});
-      return std::nullopt;
-    }
-    if (!raw->is_object()) {
-      problems_.push_back(
-          {display, "",
-           "expected a JSON object (a scenario) at the top level, got " + value_text(*raw)});
-      return std::nullopt;
-    }
-    layers_.push_back({display, *raw});
-
-    json own = *raw;
-    own.erase("extends");
-    own.erase("$schema");
-    if (const auto schema = raw->find("$schema"); schema != raw->end() && !schema->is_string()) {
-      problems_.push_back(
-          {display, "/$schema",
-           "expected a string (the path or URL of the schema), got " + value_text(*schema)});
-    }
-    const auto extends = raw->find("extends");
-    if (extends == raw->end()) return own;
-    if (!extends->is_string() || extends->get_ref<const std::string&>().empty()) {
-      problems_.push_back({display, "/extends",
-                           "expected a non-empty string (the base scenario's path, relative to "
-                           "this file's directory), got " +
-                               value_text(*extends)});
-      return std::nullopt;
-    }
-    const std::string& written = extends->get_ref<const std::string&>();
-    const fs::path base = file.parent_path() / written;
-    chain_.push_back(identity);
-    names_.push_back(display);
-    auto merged = resolve(base, base.lexically_normal().string(), &display, written);
-    chain_.pop_back();
-    names_.pop_back();
-    if (!merged) return std::nullopt;
-    merged->merge_patch(own);
-    return merged;
-  }
-
-  /// The file that sets the value at `path`: the most derived file of the chain that
-  /// holds it (null included: a deletion), else the file that was asked for.
-  [[nodiscard]] std::string file_of(const std::string& path) const {
-    for (const Layer& layer : layers_) {
-      try {
-        if (layer.raw.contains(json::json_pointer(path))) return layer.file;
-      } catch (const json::exception&) {
-        // not a pointer into this file
-      }
-    }
-    return layers_.empty() ? std::string() : layers_.front().file;
-  }
-
- private:
-  std::vector<ScenarioProblem>& problems_;
-  std::vector<fs::path> chain_;     // files being resolved, outermost first
-  std::vector<std::string> names_;  // their display names
-  std::vector<Layer> layers_;       // every file read, most derived first
-};
 
 /// Binds JSON the checker accepted. Never expected to fail; if it does, that is a
 /// problem to report, not a crash.
@@ -1849,37 +858,17 @@ struct Analysis {
 
 Analysis analyse(const fs::path& file) {
   Analysis out;
-  const std::string display = file.string();
-  ChainLoader loader(out.problems);
-  const auto merged = loader.resolve(file, display, nullptr, display);
-  if (!merged) return out;
-  for (auto& issue : check_scenario_json(*merged)) {
-    out.problems.push_back({loader.file_of(issue.path), issue.path, std::move(issue.message)});
+  Document document = load_document(file, scenario_file_format());
+  out.problems = std::move(document.problems);
+  if (!document.value) return out;
+  for (auto& issue : check_scenario_json(*document.value)) {
+    out.problems.push_back({document.file_of(issue.path), issue.path, std::move(issue.message)});
   }
-  if (out.problems.empty()) out.scenario = bind_scenario(*merged, display, out.problems);
+  if (out.problems.empty()) out.scenario = bind_scenario(*document.value, file.string(), out.problems);
   return out;
 }
 
 }  // namespace
-
-std::string format_problem(const ScenarioProblem& problem) {
-  if (problem.json_path.empty()) return problem.file + ": " + problem.message;
-  return problem.file + ": " + problem.json_path + ": " + problem.message;
-}
-
-namespace {
-std::string all_problems(const std::vector<ScenarioProblem>& problems) {
-  std::string out;
-  for (const auto& p : problems) {
-    if (!out.empty()) out += '\n';
-    out += format_problem(p);
-  }
-  return out;
-}
-}  // namespace
-
-ScenarioError::ScenarioError(std::vector<ScenarioProblem> problems)
-    : std::runtime_error(all_problems(problems)), problems_(std::move(problems)) {}
 
 Scenario load_scenario(const fs::path& file) {
   auto result = analyse(file);
@@ -1925,7 +914,7 @@ json scenario_schema() {
     defs[complete ? "complete" : "partial"] = def;
   }
   return {
-      {"$schema", "https://json-schema.org/draft/2020-12/schema"},
+      {"$schema", kSchemaDialect},
       {"title", "aiscale scenario"},
       {"description",
        "An enterprise scenario for the aiscale simulator. Generated by 'aiscale schema' from the "
@@ -1939,12 +928,8 @@ json scenario_schema() {
 }
 
 std::string scenario_markdown_table() {
-  std::string out = "| Key | Type | Allowed | Meaning, unit |\n|---|---|---|---|\n";
-  out += "| `/$schema` | string | any | " + markdown_cell(kSchemaKeyDescription) + " |\n";
-  out += "| `/extends` | string | non-empty | " + markdown_cell(kExtendsDescription) + " |\n";
-  for (const Key& k : scenario_shape().keys)
-    markdown_rows(*k.shape, "/" + k.name, k.description, out);
-  return out;
+  return markdown_header() + markdown_row("/$schema", "string", "any", kSchemaKeyDescription) +
+         markdown_row("/extends", "string", "non-empty", kExtendsDescription) + markdown_key_rows(scenario_shape());
 }
 
 }  // namespace models::enterprise

@@ -5,7 +5,9 @@
 /// kind, its allowed range and its description with unit. That table alone drives
 /// parsing, range checks, the JSON Schema (`aiscale schema`,
 /// scenarios/scenario.schema.json) and the key table of docs/scenarios.md
-/// (`aiscale schema --markdown`), so the four cannot disagree.
+/// (`aiscale schema --markdown`), so the four cannot disagree. The machinery that reads
+/// tables is generic (models/spec/); this file adds the enterprise's tables and the
+/// relations between values that a table cannot express.
 ///
 /// A scenario file may start from another: `"extends": "<path>"` (relative to the
 /// extending file's directory) names a base, and the file is applied to the base as an
@@ -21,38 +23,24 @@
 #pragma once
 
 #include <filesystem>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "models/enterprise/params.hpp"
+#include "models/spec/problem.hpp"
 
 namespace models::enterprise {
 
-/// One thing wrong with a scenario.
-struct ScenarioProblem {
-  std::string file;       ///< the file that holds (or, for a missing key, lacks) the value
-  std::string json_path;  ///< JSON Pointer of the value ("/business_units/3/data_quality");
-                          ///< empty for the whole file (unreadable, malformed JSON)
-  std::string message;    ///< names the bad value and what is allowed
-  friend bool operator==(const ScenarioProblem&, const ScenarioProblem&) = default;
-};
+/// One thing wrong with a scenario (the problem type every file format shares).
+using ScenarioProblem = spec::Problem;
 
-/// "<file>: <json path>: <message>", or "<file>: <message>" when the path is empty.
-std::string format_problem(const ScenarioProblem& problem);
+/// Thrown by load_scenario() and scenario_from_json(): every problem found, at once;
+/// what() lists them, one spec::format_problem() per line.
+using ScenarioError = spec::Error;
 
-/// Thrown by load_scenario() and scenario_from_json(): every problem found, at once.
-class ScenarioError : public std::runtime_error {
- public:
-  /// `problems` must not be empty. what() lists them, one format_problem() per line.
-  explicit ScenarioError(std::vector<ScenarioProblem> problems);
-  [[nodiscard]] const std::vector<ScenarioProblem>& problems() const noexcept { return problems_; }
-
- private:
-  std::vector<ScenarioProblem> problems_;
-};
+using spec::format_problem;
 
 /// Reads `file`, resolves its extends chain, checks everything and returns the scenario.
 /// Throws ScenarioError listing all problems found (a missing or unreadable file is a

@@ -240,10 +240,10 @@ TEST_CASE("experiment files with mistakes are refused with every problem named",
   CHECK(r.exit_code == 2);
   for (const char* expected : {"/parameters/0/path: /money has no 'no_such_key'",
                                "/parameters/1/path: /structure is string, not a number",
-                               "/parameters/3: \"min\" and \"max\" must be numbers with min < max",
+                               "/parameters/3: \"min\" must be below \"max\", got min 0.1 and max 0.05",
                                "/parameters/4/min: a log scale needs min > 0", "/outputs/0: unknown output \"roi_finale\"",
-                               "/outputs/1: unknown output \"mean_accuracy@499\"", "/replications: must be a whole number >= 1",
-                               "/colour: unknown key 'colour'", "/sweep/design: must be \"grid\" or \"latin_hypercube\""}) {
+                               "/outputs/1: unknown output \"mean_accuracy@499\"", "/replications: 0 is out of range: must be >= 1",
+                               "/colour: unknown key 'colour'", "/sweep/design: \"random\" is not allowed: must be one of \"grid\", \"latin_hypercube\""}) {
     CHECK_THAT(r.output, Catch::Contains(expected));
   }
   CHECK_FALSE(fs::exists(dir.path() / "out"));
@@ -259,7 +259,7 @@ TEST_CASE("experiment files with mistakes are refused with every problem named",
   CHECK_THAT(run_aiscale("sweep " + malformed.string() + " --quiet").output, Catch::Contains("malformed JSON"));
   const auto missing = run_aiscale("sweep " + (dir.path() / "nope.json").string() + " --quiet");
   CHECK(missing.exit_code == 2);
-  CHECK_THAT(missing.output, Catch::Contains("cannot be read"));
+  CHECK_THAT(missing.output, Catch::Contains("nope.json: no such file"));
   // --resume needs --out; --resume with --force is a contradiction.
   CHECK(run_aiscale("sweep " + bad.string() + " --resume --quiet").exit_code == 2);
 }
