@@ -6,7 +6,6 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <sstream>
 #include <stdexcept>
 
 #include "models/enterprise/adoption.hpp"
@@ -69,29 +68,6 @@ double effort_multiplier(sim::Rng& rng, const Effort& e) {
   return 1.0;
 }
 
-const char* stage_verb(Phase phase) {
-  switch (phase) {
-    case Phase::data_prep: return "data prep";
-    case Phase::modeling: return "modelling";
-    case Phase::pilot: return "pilot";
-    case Phase::governance_review: return "governance review";
-    case Phase::deployment: return "deployment";
-    case Phase::retraining: return "retraining";
-  }
-  return "";
-}
-
-std::string money(double dollars) {
-  std::ostringstream out;
-  out.precision(3);
-  if (std::abs(dollars) >= 1e6) {
-    out << '$' << dollars / 1e6 << 'M';
-  } else {
-    out << '$' << dollars / 1e3 << 'k';
-  }
-  return out.str();
-}
-
 sim::Rng named(std::uint64_t seed, std::uint64_t rep, std::string_view name, std::uint64_t index = 0) {
   return sim::Rng::for_stream(seed, rep, sim::mix64(sim::stream_id(name) + index));
 }
@@ -128,7 +104,6 @@ Enterprise::Enterprise(const Scenario& scenario, std::uint64_t seed, std::uint64
       workforce_(named(seed, replication, "workforce")),
       incidents_(named(seed, replication, "incidents")),
       reuse_(named(seed, replication, "reuse")),
-      ledger_(scenario.money.discount_rate_per_year),
       statistics_(scenario.warmup_months) {
   const auto n = static_cast<std::uint32_t>(s_.business_units.size());
   units_.resize(n);
@@ -177,12 +152,7 @@ Enterprise::Enterprise(const Scenario& scenario, std::uint64_t seed, std::uint64
   }
 }
 
-RunResult Enterprise::run() {
-  advance_to(s_.horizon_months);
-  result_.events = sim_.events_handled();
-  finish_summary(result_);
-  return std::move(result_);
-}
+void Enterprise::run() { advance_to(s_.horizon_months); }
 
 void Enterprise::advance_to(double month) {
   sim_.run_until(std::min(month, s_.horizon_months), [this](const Event& e) {
@@ -205,12 +175,9 @@ void Enterprise::advance_to(double month) {
   statistics_.advance(sim_.now());
 }
 
-RunResult simulate(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication) {
-  return Enterprise(scenario, seed, replication).run();
-}
-
-void Enterprise::trace(std::uint32_t unit, std::int64_t uc, const std::string& text) const {
-  if (trace_) trace_(TraceLine{sim_.now(), unit, uc, text});
+void Enterprise::emit(TraceEvent event) const {
+  event.time = sim_.now();
+  for (Observer* o : observers_) o->on_event(*this, event);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -344,12 +311,11 @@ void Enterprise::set_stage(std::uint32_t uc, Stage stage) {
 void Enterprise::on_idea_arrival(std::uint32_t unit) {
   const auto& bu = s_.business_units[unit];
   sim_.schedule_in(sim::exponential(arrivals_[unit], bu.idea_rate), Event{Event::Kind::idea_arrival, unit});
-  ++ideas_this_month_;
   const std::uint32_t uc = create_use_case(unit, false, 0, ideas_[unit]);
   UseCase& u = use_cases_[uc];
   teams_[u.home_team].backlog.push_back(uc);
-  trace(unit, uc, "idea: value " + money(u.value) + "/month at full adoption, difficulty " +
-                      std::to_string(u.difficulty).substr(0, 4) + (u.high_risk ? ", high risk" : ""));
+  emit({.kind = TraceEvent::Kind::idea, .unit = unit, .use_case = uc, .value = u.value, .difficulty = u.difficulty,
+        .high_risk = u.high_risk});
   fill_team(u.home_team);
 }
 
@@ -377,8 +343,7 @@ void Enterprise::start_work(std::uint32_t uc) {
   UseCase& u = use_cases_[uc];
   u.in_wip = true;
   ++teams_[u.home_team].wip;
-  ++pilots_launched_;
-  trace(u.unit, uc, u.is_copy ? "work starts: adapting a neighbour's model" : "work starts");
+  emit({.kind = TraceEvent::Kind::work_starts, .unit = u.unit, .use_case = uc, .copy = u.is_copy});
   begin_phase(uc, Phase::data_prep);
 }
 
@@ -429,7 +394,7 @@ bool Enterprise::deployment_frozen(std::uint32_t uc) {
   const UseCase& u = use_cases_[uc];
   if (u.job != Phase::deployment || units_[u.unit].frozen_until <= sim_.now()) return false;
   units_[u.unit].frozen_waiting.push_back(uc);
-  trace(u.unit, uc, "deployment waits: deployments frozen after an incident");
+  emit({.kind = TraceEvent::Kind::deployment_waits, .unit = u.unit, .use_case = uc});
   return true;
 }
 
@@ -475,7 +440,9 @@ void Enterprise::request_person(std::uint32_t uc) {
         }
       }
     }
-    if (found && team_of_pool(chosen) != team) trace(u.unit, uc, "borrows a person (" + std::string(role_name(role_of_pool(chosen))) + ") from another team");
+    if (found && team_of_pool(chosen) != team) {
+      emit({.kind = TraceEvent::Kind::borrows_person, .unit = u.unit, .use_case = uc, .role = role_of_pool(chosen)});
+    }
     if (found) productivity = s_.workforce.substitution_penalty;
   }
   Pool& pool = teams_[team_of_pool(chosen)].pool(role_of_pool(chosen));
@@ -590,7 +557,9 @@ void Enterprise::on_phase_done(std::uint32_t uc) {
   UseCase& u = use_cases_[uc];
   const Phase done = u.job;
   u.has_job = false;
-  if (done != Phase::pilot && done != Phase::deployment && done != Phase::retraining) trace(u.unit, uc, std::string(stage_verb(done)) + " done");
+  if (done != Phase::pilot && done != Phase::deployment && done != Phase::retraining) {
+    emit({.kind = TraceEvent::Kind::phase_done, .unit = u.unit, .use_case = uc, .phase = done});
+  }
   switch (done) {
     case Phase::data_prep:
       if (s_.switches.data_debt) {
@@ -636,11 +605,11 @@ double Enterprise::monitoring_coverage(std::uint32_t unit) const {
 }
 
 // GO with p_go = sponsor x readiness; at a purgatory review the sponsor's interest has
-// faded by purgatory_go_factor.
-bool Enterprise::go_decision(std::uint32_t uc) {
+// faded by purgatory_go_factor. `ready` is readiness(u.unit).
+bool Enterprise::go_decision(std::uint32_t uc, double ready) {
   const UseCase& u = use_cases_[uc];
   const double fading = u.stage == Stage::purgatory ? s_.lifecycle.purgatory_go_factor : 1.0;
-  const double p_go = s_.lifecycle.sponsor_support * readiness(u.unit) * fading;
+  const double p_go = s_.lifecycle.sponsor_support * ready * fading;
   return sim::bernoulli(decisions_, std::clamp(p_go, 0.0, 1.0));
 }
 
@@ -649,23 +618,19 @@ bool Enterprise::go_decision(std::uint32_t uc) {
 void Enterprise::decide_after_pilot(std::uint32_t uc) {
   UseCase& u = use_cases_[uc];
   const auto& l = s_.lifecycle;
-  ++pilots_decided_;
   const double quality = (1.0 - 0.4 * u.difficulty) / (1.0 + s_.data_debt.pilot_penalty * units_[u.unit].data_debt);
   const double noise = std::exp(sim::normal(decisions_, 0.0, l.pilot_noise_sigma));
   const double measured = u.value * s_.policy(structure_).domain_fit * quality * noise;
   const double bar = l.kill_value_ratio * s_.business_units[u.unit].value_scale;
-  std::ostringstream msg;
-  msg << "pilot done: measured value " << money(measured) << "/month, ";
   if (measured < bar) {
-    msg << "decision KILL (below the bar of " << money(bar) << ")";
-    trace(u.unit, uc, msg.str());
-    kill(uc, nullptr);
+    emit({.kind = TraceEvent::Kind::pilot_kill, .unit = u.unit, .use_case = uc, .value = measured, .bar = bar});
+    kill(uc);
     return;
   }
-  const bool go = go_decision(uc);
-  msg.precision(2);
-  msg << "decision " << (go ? "GO" : "HOLD") << " (readiness " << readiness(u.unit) << ")";
-  trace(u.unit, uc, msg.str());
+  const double ready = readiness(u.unit);
+  const bool go = go_decision(uc, ready);
+  emit({.kind = go ? TraceEvent::Kind::pilot_go : TraceEvent::Kind::pilot_hold, .unit = u.unit, .use_case = uc,
+        .value = measured, .readiness = ready});
   if (go) {
     to_deployment(uc);
   } else {
@@ -679,15 +644,16 @@ void Enterprise::decide_after_pilot(std::uint32_t uc) {
 void Enterprise::on_purgatory_review(std::uint32_t uc) {
   UseCase& u = use_cases_[uc];
   if (u.stage != Stage::purgatory) return;
-  if (go_decision(uc)) {
-    trace(u.unit, uc, "purgatory review: GO");
+  if (go_decision(uc, readiness(u.unit))) {
+    emit({.kind = TraceEvent::Kind::purgatory_go, .unit = u.unit, .use_case = uc});
     u.in_wip = true;  // back in work, above the limit: it was started before
     ++teams_[u.home_team].wip;
     to_deployment(uc);
   } else if (sim_.now() - u.purgatory_since + 1e-9 >= s_.lifecycle.purgatory_limit_months) {
-    kill(uc, "killed after the purgatory limit");
+    emit({.kind = TraceEvent::Kind::purgatory_limit_kill, .unit = u.unit, .use_case = uc});
+    kill(uc);
   } else {
-    trace(u.unit, uc, "purgatory review: HOLD");
+    emit({.kind = TraceEvent::Kind::purgatory_hold, .unit = u.unit, .use_case = uc});
     sim_.schedule_in(s_.lifecycle.purgatory_review_months, Event{Event::Kind::purgatory_review, uc});
   }
 }
@@ -696,11 +662,8 @@ void Enterprise::to_deployment(std::uint32_t uc) {
   begin_phase(uc, use_cases_[uc].high_risk ? Phase::governance_review : Phase::deployment);
 }
 
-void Enterprise::kill(std::uint32_t uc, const char* why) {
-  UseCase& u = use_cases_[uc];
-  if (why != nullptr) trace(u.unit, uc, why);
+void Enterprise::kill(std::uint32_t uc) {
   set_stage(uc, Stage::killed);
-  ++killed_;
   leave_wip(uc);
 }
 
@@ -719,14 +682,12 @@ void Enterprise::enter_production(std::uint32_t uc) {
   u.adoption = 0.0;
   u.version = 1;
   u.monitored = sim::bernoulli(production_, monitoring_coverage(u.unit));
-  ++reached_production_;
-  idea_to_production_.push_back(sim_.now() - u.created);
   in_production_.push_back(uc);
   teams_[u.home_team].experience += 1.0;
   if (s_.switches.trust) units_[u.unit].trust = trust_gain(units_[u.unit].trust, s_.trust.gain_per_success);
   u.end_of_life = sim_.schedule_in(sim::exponential(production_, 1.0 / mean_life(u.unit)),
                                    Event{Event::Kind::end_of_life, uc});
-  trace(u.unit, uc, std::string("in production") + (u.monitored ? ", monitored" : ", unmonitored"));
+  emit({.kind = TraceEvent::Kind::in_production, .unit = u.unit, .use_case = uc, .monitored = u.monitored});
   leave_wip(uc);
   schedule_detection(uc);
 }
@@ -817,11 +778,7 @@ void Enterprise::on_drift_detected(std::uint32_t uc) {
   if (!u.monitored && s_.switches.trust) {
     units_[u.unit].trust = trust_loss(units_[u.unit].trust, s_.trust.loss_per_user_drift);
   }
-  std::ostringstream msg;
-  msg.precision(3);
-  msg << (u.monitored ? "drift alert" : "users complain: accuracy down") << " (accuracy " << accuracy_now(u)
-      << "), retraining requested";
-  trace(u.unit, uc, msg.str());
+  emit({.kind = TraceEvent::Kind::drift_noticed, .unit = u.unit, .use_case = uc, .monitored = u.monitored});
   begin_phase(uc, Phase::retraining);
 }
 
@@ -833,26 +790,25 @@ void Enterprise::finish_retraining(std::uint32_t uc) {
   u.drift_noticed = false;
   ++u.version;
   u.monitored = sim::bernoulli(production_, monitoring_coverage(u.unit));
-  trace(u.unit, uc, "retrained: version " + std::to_string(u.version));
+  emit({.kind = TraceEvent::Kind::retrained, .unit = u.unit, .use_case = uc, .count = u.version});
   schedule_detection(uc);
 }
 
 void Enterprise::on_end_of_life(std::uint32_t uc) {
   use_cases_[uc].end_of_life.reset();
-  if (use_cases_[uc].stage == Stage::production) retire(uc, "retired: end of life");
+  if (use_cases_[uc].stage == Stage::production) retire(uc, TraceEvent::Kind::retired_end_of_life);
 }
 
-void Enterprise::retire(std::uint32_t uc, const char* why) {
+void Enterprise::retire(std::uint32_t uc, TraceEvent::Kind why) {
   UseCase& u = use_cases_[uc];
   set_stage(uc, Stage::retired);
   u.retired_at = sim_.now();
-  ++retired_;
   if (u.detection) sim_.cancel(*u.detection);
   if (u.end_of_life) sim_.cancel(*u.end_of_life);
   u.detection.reset();
   u.end_of_life.reset();
   in_production_.erase(std::find(in_production_.begin(), in_production_.end(), uc));
-  trace(u.unit, uc, why);
+  emit({.kind = why, .unit = u.unit, .use_case = uc});
 }
 
 // ---------------------------------------------------------------------------------------
@@ -887,8 +843,8 @@ void Enterprise::on_hire_arrives(std::uint32_t pool_index) {
   ++p.headcount;
   statistics_.add_headcount(role_of_pool(pool_index), 1);
   const std::uint32_t team = team_of_pool(pool_index);
-  trace(team == kCentral ? TraceLine::kEnterpriseWide : team - 1, -1,
-        "hire starts: " + std::string(role_name(role_of_pool(pool_index))) + (team == kCentral ? " (central team)" : ""));
+  emit({.kind = TraceEvent::Kind::hire_starts, .unit = team == kCentral ? TraceEvent::kEnterpriseWide : team - 1,
+        .role = role_of_pool(pool_index), .central = team == kCentral});
   serve_queue(pool_index);
 }
 
@@ -932,11 +888,11 @@ void Enterprise::on_intervention(std::uint32_t index) {
         // People moved in by the new allocation take the jobs already waiting there.
         serve_queue(pool_id(t, iv.role));
       }
-      trace(TraceLine::kEnterpriseWide, -1, "intervention: hire " + std::to_string(iv.count) + " " + std::string(role_name(iv.role)));
+      emit({.kind = TraceEvent::Kind::intervention_hire, .count = iv.count, .role = iv.role});
       break;
     }
     case Intervention::Kind::set_structure: {
-      trace(TraceLine::kEnterpriseWide, -1, "intervention: reorganise to " + std::string(structure_name(iv.structure)));
+      emit({.kind = TraceEvent::Kind::intervention_reorganise, .structure = iv.structure});
       // Platforms survive a reorganisation: BU platforms are consolidated into the shared
       // one (the most mature counts), and BU teams inherit the shared one.
       if (!s_.policy(structure_).shared_platform && s_.policy(iv.structure).shared_platform) {
@@ -1083,7 +1039,6 @@ void Enterprise::governance_incidents() {
     if (!u.high_risk) continue;
     const auto count = sim::poisson(incidents_, rate);
     for (std::uint64_t k = 0; k < count; ++k) {
-      ++incidents_total_;
       UnitState& unit = units_[u.unit];
       if (s_.switches.trust) {
         unit.trust = trust_loss(unit.trust, s_.trust.loss_per_incident);
@@ -1092,16 +1047,16 @@ void Enterprise::governance_incidents() {
               trust_loss(units_[nb.unit].trust, s_.trust.loss_per_incident * s_.trust.neighbour_incident_share * nb.weight);
         }
       }
-      std::string text = "governance incident";
-      if (sim::bernoulli(incidents_, s_.governance.freeze_probability)) {
+      const bool frozen = sim::bernoulli(incidents_, s_.governance.freeze_probability);
+      if (frozen) {
         const double until = sim_.now() + s_.governance.freeze_months;
         if (until > unit.frozen_until) {
           unit.frozen_until = until;
           sim_.schedule_at(until, Event{Event::Kind::freeze_ends, u.unit});
         }
-        text += ": deployments frozen for " + std::to_string(s_.governance.freeze_months).substr(0, 4) + " months";
       }
-      trace(u.unit, uc, text);
+      emit({.kind = TraceEvent::Kind::governance_incident, .unit = u.unit, .use_case = uc,
+            .months = s_.governance.freeze_months, .frozen = frozen});
     }
   }
 }
@@ -1111,7 +1066,7 @@ void Enterprise::on_freeze_ends(std::uint32_t unit) {
   if (u.frozen_until > sim_.now()) return;  // extended by a later incident
   std::vector<std::uint32_t> waiting;
   waiting.swap(u.frozen_waiting);
-  trace(unit, -1, "deployment freeze ends");
+  emit({.kind = TraceEvent::Kind::freeze_ends, .unit = unit});
   for (const std::uint32_t uc : waiting) begin_phase(uc, Phase::deployment);
 }
 
@@ -1131,7 +1086,8 @@ void Enterprise::horizontal_reuse() {
       use_cases_[uc].reused_by.push_back(nb.unit);
       // Copies draw from the reuse stream, so reuse never shifts the BU's own ideas.
       const std::uint32_t copy = create_use_case(nb.unit, true, uc, reuse_);
-      trace(nb.unit, copy, "reuse: adapting model uc-" + std::to_string(uc) + " from " + s_.business_units[use_cases_[uc].unit].name);
+      emit({.kind = TraceEvent::Kind::reuse, .unit = nb.unit, .use_case = copy, .source = uc,
+            .source_unit = use_cases_[uc].unit});
       start_work(copy);
     }
   }
@@ -1168,9 +1124,7 @@ void Enterprise::on_monthly_tick() {
   const double value = integrate_production_month();
   attrition();
   update_slow_stocks();
-  const int incidents_before = incidents_total_;
   governance_incidents();
-  const int incidents = incidents_total_ - incidents_before;
   // Value-based retirement: a model past retire_min_age_months whose monthly value no
   // longer pays its upkeep is switched off.
   const std::vector<std::uint32_t> models = in_production_;
@@ -1178,12 +1132,13 @@ void Enterprise::on_monthly_tick() {
     const UseCase& u = use_cases_[uc];
     if (sim_.now() - u.deployed_at >= s_.production.retire_min_age_months &&
         u.last_value < s_.production.retire_value_ratio * s_.production.infrastructure_per_model) {
-      retire(uc, "retired: value below its upkeep");
+      retire(uc, TraceEvent::Kind::retired_low_value);
     }
   }
   horizontal_reuse();
   expire_backlog();
-  record_month(value, incidents * s_.governance.incident_cost, incidents);
+  for (Observer* o : observers_) o->on_month_end(*this, MonthEnd{value});
+  statistics_.start_month();
 }
 
 }  // namespace models::enterprise

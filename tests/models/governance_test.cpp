@@ -22,11 +22,13 @@ TEST_CASE("a freeze blocks deployments in its business unit only", "[enterprise]
   for (auto& bu : s.business_units) bu.regulatory_risk = 0.0;
   s.business_units[0].regulatory_risk = 1.0;  // only BU 0 (the largest) has high-risk use cases
   Enterprise e(s, 21, 0);
-  double freeze_start = -1.0;
-  e.set_trace([&freeze_start](const TraceLine& line) {
-    if (freeze_start < 0.0 && line.text.find("deployments frozen") != std::string::npos) freeze_start = line.time;
-  });
+  EventLog log;
+  e.add_observer(log);
   e.advance_to(s.horizon_months);
+  double freeze_start = -1.0;
+  for (const TraceEvent& event : log.events) {
+    if (freeze_start < 0.0 && event.kind == TraceEvent::Kind::governance_incident && event.frozen) freeze_start = event.time;
+  }
   REQUIRE(freeze_start >= 0.0);
   REQUIRE(freeze_start < s.horizon_months - 12.0);
   CHECK(e.units()[0].frozen_until > s.horizon_months);

@@ -45,13 +45,14 @@ double first_notice(double accuracy, bool monitored, double shock_rate) {
   s.production.end_of_life_months = 1e9;
   s.initial_models = {InitialModels{"risk", 1, 1.0, accuracy, 0.5, monitored}};
   Enterprise e(s, 5, 0);
-  double noticed = std::nan("");
-  e.set_trace([&noticed](const TraceLine& line) {
-    const bool notice = line.text.find("users complain") != std::string::npos ||
-                        line.text.find("drift alert") != std::string::npos;
-    if (line.use_case == 0 && notice && std::isnan(noticed)) noticed = line.time;
-  });
+  EventLog log;
+  e.add_observer(log);
   e.advance_to(12.0);
+  double noticed = std::nan("");
+  for (const TraceEvent& event : log.events) {
+    const bool notice = event.kind == TraceEvent::Kind::drift_noticed;
+    if (event.use_case == 0 && notice && std::isnan(noticed)) noticed = event.time;
+  }
   return noticed;
 }
 
