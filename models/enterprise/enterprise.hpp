@@ -5,12 +5,16 @@
 /// arguments give the same run, bit for bit); run() advances it to the horizon. The
 /// model tells observers (observer.hpp) what happens as typed events and at each month's
 /// end; the Recorder (recorder.hpp) is the observer that turns a run into its monthly
-/// series and summary, and simulate() runs one replication with it. The rules live in
-/// enterprise.cpp, one section per mechanism of MODEL.md; the closed forms they use
-/// live in adoption.hpp, drift.hpp, stocks.hpp and money.hpp.
+/// series and summary, and simulate() runs one replication with it.
+///
+/// This file declares the whole model; its rules are defined one file per mechanism
+/// (the comments below name them), with the pure functions each rule uses declared in
+/// that mechanism's header. enterprise.cpp keeps construction, event dispatch and the
+/// order of the monthly tick.
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "models/enterprise/metrics.hpp"
@@ -87,7 +91,7 @@ class Enterprise {
   [[nodiscard]] double monthly_cost(double incident_cost) const;
 
  private:
-  // Event handlers, one per Event::Kind.
+  // Event handlers, one per Event::Kind (each in its mechanism's file).
   void on_idea_arrival(std::uint32_t unit);
   void on_coordination_done(std::uint32_t uc);
   void on_phase_done(std::uint32_t uc);
@@ -97,53 +101,65 @@ class Enterprise {
   void on_hire_arrives(std::uint32_t pool);
   void on_freeze_ends(std::uint32_t unit);
   void on_intervention(std::uint32_t index);
-  void on_monthly_tick();
+  void on_monthly_tick();  // enterprise.cpp
 
-  // Org structure: who sits where.
+  // structure.cpp: who sits where.
   void allocate_people(Structure structure);
   [[nodiscard]] std::uint32_t home_team_of(std::uint32_t unit) const;
   [[nodiscard]] std::uint32_t serving_team(std::uint32_t unit, Role role) const;
 
-  // Lifecycle.
+  // staffing.cpp: people for phases.
+  void request_person(std::uint32_t uc);
+  void seize(std::uint32_t uc, std::uint32_t pool, double productivity);
+  void release(std::uint32_t uc);
+  void serve_queue(std::uint32_t pool);
+
+  // lifecycle.cpp: ideas, backlog, WIP, phases.
   std::uint32_t create_use_case(std::uint32_t unit, bool is_copy, std::uint32_t source, sim::Rng& rng);
-  void add_initial_models();
   void set_stage(std::uint32_t uc, Stage stage);
   void fill_team(std::uint32_t team);
   void start_work(std::uint32_t uc);
   void leave_wip(std::uint32_t uc);
   void begin_phase(std::uint32_t uc, Phase phase);
-  void request_person(std::uint32_t uc);
-  bool deployment_frozen(std::uint32_t uc);
-  void seize(std::uint32_t uc, std::uint32_t pool, double productivity);
-  void release(std::uint32_t uc);
-  void serve_queue(std::uint32_t pool);
+  [[nodiscard]] double phase_duration(std::uint32_t uc, Phase phase, Role worker, double productivity) const;
+  void expire_backlog();
+
+  // pilot_decision.cpp: go / hold / kill.
   void decide_after_pilot(std::uint32_t uc);
   bool go_decision(std::uint32_t uc, double ready);
   void to_deployment(std::uint32_t uc);
+  void kill(std::uint32_t uc);
+  [[nodiscard]] double readiness(std::uint32_t unit) const;
+
+  // production.cpp: deployment, drift, retraining, end of life, retirement.
+  void add_initial_models();
   void enter_production(std::uint32_t uc);
+  void schedule_detection(std::uint32_t uc);
   void finish_retraining(std::uint32_t uc);
   void retire(std::uint32_t uc, TraceEvent::Kind why);
-  void kill(std::uint32_t uc);
-  [[nodiscard]] double phase_duration(std::uint32_t uc, Phase phase, Role worker, double productivity) const;
-  [[nodiscard]] double readiness(std::uint32_t unit) const;
+  double integrate_production_month();
+  void retire_unprofitable();
   [[nodiscard]] double mlops_staffing(std::uint32_t unit) const;
   [[nodiscard]] double monitoring_coverage(std::uint32_t unit) const;
   [[nodiscard]] double mean_life(std::uint32_t unit) const;
 
-  // Production.
-  void schedule_detection(std::uint32_t uc);
-
-  // Workforce.
+  // workforce.cpp: attrition, hiring, forgetting.
   void person_leaves(std::uint32_t pool);
   void open_requisition(std::uint32_t pool);
   void attrition();
 
-  // Monthly stocks.
-  double integrate_production_month();
-  void update_slow_stocks();
+  // governance.cpp: maturity, incidents, freezes.
+  void update_governance_maturity();
   void governance_incidents();
+  bool deployment_frozen(std::uint32_t uc);
+
+  // The slow stocks: trust.cpp, data_debt.cpp, platform.cpp.
+  void update_trust();
+  void update_data_debt();
+  void update_platform();
+
+  // reuse.cpp.
   void horizontal_reuse();
-  void expire_backlog();
 
   /// Sends `event`, stamped with now(), to every observer.
   void emit(TraceEvent event) const;
@@ -193,6 +209,10 @@ class Enterprise {
   std::vector<Observer*> observers_;
   ResourceStatistics statistics_;
 };
+
+/// The named random stream `name` (number `index` of a family, e.g. one per BU) of a
+/// replication: independent of every other name and index.
+sim::Rng named_stream(std::uint64_t seed, std::uint64_t replication, std::string_view name, std::uint64_t index = 0);
 
 /// Runs one replication: Enterprise(scenario, seed, replication) observed by a Recorder
 /// (recorder.hpp), and returns what the recorder saw.

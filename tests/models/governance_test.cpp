@@ -1,5 +1,7 @@
-// Tests the enterprise model's rules for governance: incidents and deployment freezes (models/enterprise/enterprise.cpp),
-// each on a small hand-built case derived from the default enterprise.
+// Tests models/enterprise/governance.hpp and the governance rules of governance.cpp:
+// incident rates, incidents and deployment freezes.
+#include "models/enterprise/governance.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -45,4 +47,13 @@ TEST_CASE("a freeze blocks deployments in its business unit only", "[enterprise]
     if (u.unit != 0 && u.deployed_at > freeze_start) ++others_after;
   }
   CHECK(others_after > 0);
+}
+
+TEST_CASE("incident rate falls linearly with governance maturity", "[governance]") {
+  models::enterprise::Governance g{};
+  g.incident_rate = 0.02;
+  CHECK(incident_rate(g, 0.0) == 0.02);
+  CHECK(incident_rate(g, 0.75) == Approx(0.005).epsilon(1e-15));
+  CHECK(incident_rate(g, 1.0) == 0.0);
+  CHECK(incident_rate(g, 0.3) > incident_rate(g, 0.6));
 }

@@ -1,5 +1,5 @@
-// Tests three mechanisms of the enterprise model (models/enterprise/enterprise.cpp,
-// models/enterprise/scenario_io.cpp): models already in production at month 0
+// Tests three mechanisms of the enterprise model (models/enterprise/production.cpp,
+// lifecycle.cpp, scenario_io.cpp): models already in production at month 0
 // (Scenario::initial_models), how difficulty scales effort
 // (lifecycle.difficulty_effort_spread), and the life span of models nobody maintains
 // (production.unmaintained_life_share, Enterprise::mean_life).
