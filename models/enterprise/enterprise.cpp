@@ -53,6 +53,7 @@ Enterprise::Enterprise(const Scenario& scenario, std::uint64_t seed, std::uint64
       statistics_(scenario.warmup_months) {
   const auto n = static_cast<std::uint32_t>(s_.business_units.size());
   units_.resize(n);
+  in_production_of_unit_.assign(n, 0);
   for (std::uint32_t b = 0; b < n; ++b) {
     const auto& bu = s_.business_units[b];
     units_[b].trust = bu.trust;

@@ -188,6 +188,7 @@ class Enterprise {
   std::vector<Team> teams_;
   std::vector<UseCase> use_cases_;
   std::vector<std::uint32_t> in_production_;  ///< use cases in production, in deployment order
+  std::vector<std::size_t> in_production_of_unit_;  ///< per BU: how many of in_production_ are its
   // Named random streams (common random numbers: a scenario change that does not touch
   // a stream's consumer leaves its numbers unchanged).
   std::vector<sim::Rng> arrivals_;   ///< per BU: idea inter-arrival times

@@ -33,10 +33,9 @@ double mean_life_months(const Production& p, double coverage) {
 double Enterprise::mlops_staffing(std::uint32_t unit) const {
   const std::uint32_t team = serving_team(unit, Role::mlops_engineer);
   const double people = teams_[team].pool(Role::mlops_engineer).headcount;
-  double models = 0.0;
-  for (const std::uint32_t uc : in_production_) {
-    if (team == kCentral || use_cases_[uc].unit == unit) models += 1.0;
-  }
+  // The models the serving team looks after: all of them for the central team, the
+  // BU's own otherwise (counted as models enter and leave production).
+  const double models = static_cast<double>(team == kCentral ? in_production_.size() : in_production_of_unit_[unit]);
   return mlops_staffing_ratio(people, models, s_.lifecycle.mlops_team_minimum, s_.lifecycle.models_per_mlops);
 }
 
@@ -56,6 +55,7 @@ void Enterprise::enter_production(std::uint32_t uc) {
   u.version = 1;
   u.monitored = sim::bernoulli(production_, monitoring_coverage(u.unit));
   in_production_.push_back(uc);
+  ++in_production_of_unit_[u.unit];
   teams_[u.home_team].experience += 1.0;
   if (s_.switches.trust) units_[u.unit].trust = trust_gain(units_[u.unit].trust, s_.trust.gain_per_success);
   u.end_of_life = sim_.schedule_in(sim::exponential(production_, 1.0 / mean_life(u.unit)),
@@ -92,6 +92,7 @@ void Enterprise::add_initial_models() {
       u.version = 1;
       u.monitored = m.monitored;
       in_production_.push_back(uc);
+      ++in_production_of_unit_[unit];
     }
   }
   // Life spans once all are in production, so that each sees the same MLOps staffing
@@ -180,6 +181,7 @@ void Enterprise::retire(std::uint32_t uc, TraceEvent::Kind why) {
   u.detection.reset();
   u.end_of_life.reset();
   in_production_.erase(std::find(in_production_.begin(), in_production_.end(), uc));
+  --in_production_of_unit_[u.unit];
   emit({.kind = why, .unit = u.unit, .use_case = uc});
 }
 
