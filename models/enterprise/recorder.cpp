@@ -105,15 +105,14 @@ void Recorder::on_month_end(const Enterprise& model, const MonthEnd& month) {
   double backlog = 0.0;
   for (const auto& t : model.teams()) backlog += static_cast<double>(t.backlog.size());
   const auto& use_cases = model.use_cases();
-  std::array<double, kStageCount> in_stage{};
+  // Use cases per stage: counted by the statistics as they enter and leave (set_stage),
+  // so the month's record does not scan every use case ever created.
+  const auto stage = [&model](Stage s) { return static_cast<double>(model.statistics().stage(s).count); };
   double retraining = 0.0;
-  for (const auto& u : use_cases) {
-    ++in_stage[static_cast<std::size_t>(u.stage)];
-    if (u.stage == Stage::production && u.drift_noticed) ++retraining;
-  }
   double accuracy = 0.0;
   double adoption = 0.0;
   for (const std::uint32_t uc : model.in_production()) {
+    if (use_cases[uc].drift_noticed) ++retraining;
     accuracy += model.accuracy_now(use_cases[uc]);
     adoption += use_cases[uc].adoption;
   }
@@ -127,7 +126,6 @@ void Recorder::on_month_end(const Enterprise& model, const MonthEnd& month) {
     own_platforms += u.platform;
   }
   const double n = static_cast<double>(model.units().size());
-  const auto stage = [&in_stage](Stage s) { return in_stage[static_cast<std::size_t>(s)]; };
 
   set(Series::ideas, ideas_this_month_);
   ideas_this_month_ = 0;
