@@ -103,6 +103,12 @@ void Enterprise::run() { advance_to(s_.horizon_months); }
 
 void Enterprise::advance_to(double month) {
   sim_.run_until(std::min(month, s_.horizon_months), [this](const Event& e) {
+    // A cancelled event is dropped unseen: it changes nothing, not even the statistics'
+    // integration steps, and does not count as handled.
+    if (stale(e)) {
+      ++stale_events_;
+      return;
+    }
     // The statistics integrate their totals as they stood since the last event, before
     // this one changes them.
     statistics_.advance(sim_.now());

@@ -44,6 +44,7 @@ struct Event {
   };
   Kind kind;
   std::uint32_t id;
+  std::uint32_t generation = 0;  ///< drift_detected, end_of_life: the use case's generation when scheduled
 };
 
 class Enterprise {
@@ -67,8 +68,8 @@ class Enterprise {
   // Read-only views for observers and the tests.
   [[nodiscard]] const Scenario& scenario() const { return s_; }
   [[nodiscard]] double now() const { return sim_.now(); }
-  /// Events handled so far.
-  [[nodiscard]] std::uint64_t events_handled() const { return sim_.events_handled(); }
+  /// Events handled so far (cancelled ones not counted).
+  [[nodiscard]] std::uint64_t events_handled() const { return sim_.events_handled() - stale_events_; }
   /// Use cases in production, in the order they were deployed.
   [[nodiscard]] const std::vector<std::uint32_t>& in_production() const { return in_production_; }
   [[nodiscard]] const std::vector<UseCase>& use_cases() const { return use_cases_; }
@@ -161,6 +162,9 @@ class Enterprise {
   // reuse.cpp.
   void horizontal_reuse();
 
+  /// True if `e` was cancelled after it was scheduled (production.cpp).
+  [[nodiscard]] bool stale(const Event& e) const;
+
   /// Sends `event`, stamped with now(), to every observer.
   void emit(TraceEvent event) const;
 
@@ -208,6 +212,7 @@ class Enterprise {
   double platform_people_extra_ = 0.0;  ///< start_platform builders: grow the platform, paid as MLOps engineers
   std::array<double, kPhaseCount> effort_done_{};
   std::vector<Observer*> observers_;
+  std::uint64_t stale_events_ = 0;  ///< cancelled events popped from the calendar and ignored
   ResourceStatistics statistics_;
 };
 

@@ -58,8 +58,9 @@ void Enterprise::enter_production(std::uint32_t uc) {
   ++in_production_of_unit_[u.unit];
   teams_[u.home_team].experience += 1.0;
   if (s_.switches.trust) units_[u.unit].trust = trust_gain(units_[u.unit].trust, s_.trust.gain_per_success);
-  u.end_of_life = sim_.schedule_in(sim::exponential(production_, 1.0 / mean_life(u.unit)),
-                                   Event{Event::Kind::end_of_life, uc});
+  sim_.schedule_in(sim::exponential(production_, 1.0 / mean_life(u.unit)),
+                   Event{Event::Kind::end_of_life, uc, u.end_of_life_generation});
+  u.end_of_life_pending = true;
   emit({.kind = TraceEvent::Kind::in_production, .unit = u.unit, .use_case = uc, .monitored = u.monitored});
   leave_wip(uc);
   schedule_detection(uc);
@@ -98,8 +99,10 @@ void Enterprise::add_initial_models() {
   // Life spans once all are in production, so that each sees the same MLOps staffing
   // whatever its place in the list.
   for (const std::uint32_t uc : in_production_) {
-    use_cases_[uc].end_of_life = sim_.schedule_at(sim::exponential(rng, 1.0 / mean_life(use_cases_[uc].unit)),
-                                                  Event{Event::Kind::end_of_life, uc});
+    UseCase& u = use_cases_[uc];
+    sim_.schedule_at(sim::exponential(rng, 1.0 / mean_life(u.unit)),
+                     Event{Event::Kind::end_of_life, uc, u.end_of_life_generation});
+    u.end_of_life_pending = true;
     schedule_detection(uc);
   }
 }
@@ -133,19 +136,21 @@ void Enterprise::schedule_detection(std::uint32_t uc) {
   const double threshold = p.accuracy_initial - (u.monitored ? p.alert_drop : p.complaint_drop);
   const double delay = u.monitored ? p.alert_delay_months : p.complaint_delay_months;
   const double a = accuracy_now(u);
-  if (u.detection && a <= threshold && u.detection->time <= sim_.now() + delay) return;  // crossed earlier
-  if (u.detection) {
-    sim_.cancel(*u.detection);
-    u.detection.reset();
+  if (u.detection_pending && a <= threshold && u.detection_time <= sim_.now() + delay) return;  // crossed earlier
+  if (u.detection_pending) {
+    ++u.detection_generation;  // cancels it
+    u.detection_pending = false;
   }
   const double wait = time_to_accuracy(a, p.accuracy_floor, u.lambda, threshold);  // 0 at or below
   if (!std::isfinite(wait)) return;
-  u.detection = sim_.schedule_in(wait + delay, Event{Event::Kind::drift_detected, uc});
+  u.detection_time = sim_.now() + (wait + delay);
+  sim_.schedule_in(wait + delay, Event{Event::Kind::drift_detected, uc, u.detection_generation});
+  u.detection_pending = true;
 }
 
 void Enterprise::on_drift_detected(std::uint32_t uc) {
   UseCase& u = use_cases_[uc];
-  u.detection.reset();
+  u.detection_pending = false;
   if (u.stage != Stage::production) return;
   u.drift_noticed = true;
   if (!u.monitored && s_.switches.trust) {
@@ -168,7 +173,7 @@ void Enterprise::finish_retraining(std::uint32_t uc) {
 }
 
 void Enterprise::on_end_of_life(std::uint32_t uc) {
-  use_cases_[uc].end_of_life.reset();
+  use_cases_[uc].end_of_life_pending = false;
   if (use_cases_[uc].stage == Stage::production) retire(uc, TraceEvent::Kind::retired_end_of_life);
 }
 
@@ -176,10 +181,11 @@ void Enterprise::retire(std::uint32_t uc, TraceEvent::Kind why) {
   UseCase& u = use_cases_[uc];
   set_stage(uc, Stage::retired);
   u.retired_at = sim_.now();
-  if (u.detection) sim_.cancel(*u.detection);
-  if (u.end_of_life) sim_.cancel(*u.end_of_life);
-  u.detection.reset();
-  u.end_of_life.reset();
+  // Cancels the pending detection and end of life.
+  if (u.detection_pending) ++u.detection_generation;
+  if (u.end_of_life_pending) ++u.end_of_life_generation;
+  u.detection_pending = false;
+  u.end_of_life_pending = false;
   in_production_.erase(std::find(in_production_.begin(), in_production_.end(), uc));
   --in_production_of_unit_[u.unit];
   emit({.kind = why, .unit = u.unit, .use_case = uc});
@@ -232,6 +238,20 @@ void Enterprise::retire_unprofitable() {
         u.last_value < s_.production.retire_value_ratio * s_.production.infrastructure_per_model) {
       retire(uc, TraceEvent::Kind::retired_low_value);
     }
+  }
+}
+
+bool Enterprise::stale(const Event& e) const {
+  switch (e.kind) {
+    case Event::Kind::drift_detected: {
+      const UseCase& u = use_cases_[e.id];
+      return !u.detection_pending || e.generation != u.detection_generation;
+    }
+    case Event::Kind::end_of_life: {
+      const UseCase& u = use_cases_[e.id];
+      return !u.end_of_life_pending || e.generation != u.end_of_life_generation;
+    }
+    default: return false;
   }
 }
 
