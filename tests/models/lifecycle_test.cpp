@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 
+#include "sim/distributions.hpp"
 #include "support/enterprise_fixtures.hpp"
 
 using namespace aiscale_test;

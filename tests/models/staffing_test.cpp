@@ -1,6 +1,7 @@
 // Tests models/enterprise/staffing.hpp and the staffing rules of staffing.cpp: which pool
 // serves a phase, stand-ins and borrowed people.
 #include "models/enterprise/staffing.hpp"
+#include "models/enterprise/structure.hpp"
 
 #include <catch2/catch.hpp>
 
