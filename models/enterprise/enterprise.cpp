@@ -54,6 +54,13 @@ Enterprise::Enterprise(const Scenario& scenario, std::uint64_t seed, std::uint64
   const auto n = static_cast<std::uint32_t>(s_.business_units.size());
   units_.resize(n);
   in_production_of_unit_.assign(n, 0);
+  // Room for the ideas expected over the horizon (and the initial models), so that the
+  // use cases are not moved again and again as the list grows; reuse copies and chance
+  // may still make it grow.
+  double expected_use_cases = 0.0;
+  for (const auto& bu : s_.business_units) expected_use_cases += bu.idea_rate * s_.horizon_months;
+  for (const auto& m : s_.initial_models) expected_use_cases += m.count;
+  use_cases_.reserve(static_cast<std::size_t>(1.1 * expected_use_cases) + 16);
   for (std::uint32_t b = 0; b < n; ++b) {
     const auto& bu = s_.business_units[b];
     units_[b].trust = bu.trust;
