@@ -6,7 +6,9 @@
 #include <chrono>
 
 #include "analysis/cli/commands.hpp"
+#include "analysis/cli/trace_format.hpp"
 #include "models/enterprise/enterprise.hpp"
+#include "models/enterprise/recorder.hpp"
 #include "models/enterprise/scenario_io.hpp"
 #include "models/phold/phold.hpp"
 
@@ -40,7 +42,43 @@ struct ModelOptions {
   std::string scenario;
   std::uint64_t replications = 200;
   std::uint64_t seed = 1;
+  std::string observers = "recorder";
 };
+
+// Formats every event the model emits into its trace line and throws the text away: the
+// cost of a trace that prints nothing.
+class TraceFormatter final : public models::enterprise::Observer {
+ public:
+  void on_event(const models::enterprise::Enterprise& model, const models::enterprise::TraceEvent& e) override {
+    characters_ += trace_line(model, e).size();
+  }
+  void on_month_end(const models::enterprise::Enterprise&, const models::enterprise::MonthEnd&) override {}
+  [[nodiscard]] std::size_t characters() const { return characters_; }
+
+ private:
+  std::size_t characters_ = 0;
+};
+
+// One replication observed as `observers` says; returns its events. `checksum` gains a
+// number that depends on the run, so the work cannot be optimised away.
+std::uint64_t run_one(const models::enterprise::Scenario& scenario, const ModelOptions& options, std::uint64_t rep,
+                      double& checksum) {
+  using namespace models::enterprise;
+  Enterprise model(scenario, options.seed, rep);
+  if (options.observers == "none") {
+    model.run();
+    checksum += static_cast<double>(model.use_cases().size());
+    return model.events_handled();
+  }
+  Recorder recorder(scenario);
+  TraceFormatter formatter;
+  model.add_observer(recorder);
+  if (options.observers == "trace") model.add_observer(formatter);
+  model.run();
+  const RunResult result = recorder.finish(model);
+  checksum += result.get(Summary::pilots_launched) + static_cast<double>(formatter.characters() % 2);
+  return result.events;
+}
 
 // Runs the replications one after another on one thread: the cost of one replication.
 void run_model(const ModelOptions& options) {
@@ -49,20 +87,17 @@ void run_model(const ModelOptions& options) {
   std::uint64_t events = 0;
   double checksum = 0.0;  // keeps the work observable
   const auto start = std::chrono::steady_clock::now();
-  for (std::uint64_t rep = 0; rep < options.replications; ++rep) {
-    const RunResult result = simulate(scenario, options.seed, rep);
-    events += result.events;
-    checksum += result.get(Summary::pilots_launched);
-  }
+  for (std::uint64_t rep = 0; rep < options.replications; ++rep) events += run_one(scenario, options, rep, checksum);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double reps = static_cast<double>(options.replications);
   std::cout << "enterprise model: " << options.scenario << ", " << options.replications
-            << " replications on one thread, seed " << options.seed << ", " << checksum / reps
-            << " pilots launched per replication\n";
-  char line[200];
-  std::snprintf(line, sizeof line, "replications=%llu events_per_replication=%.1f ms_per_replication=%.4f",
+            << " replications on one thread, seed " << options.seed << ", observers: " << options.observers
+            << ", checksum " << checksum / reps << "\n";
+  char line[240];
+  std::snprintf(line, sizeof line,
+                "replications=%llu events_per_replication=%.1f ms_per_replication=%.4f us_per_event=%.3f",
                 static_cast<unsigned long long>(options.replications), static_cast<double>(events) / reps,
-                1000.0 * seconds / reps);
+                1000.0 * seconds / reps, events > 0 ? 1e6 * seconds / static_cast<double>(events) : 0.0);
   std::cout << line << std::endl;
 }
 
@@ -102,11 +137,17 @@ void add_bench_command(CLI::App& app) {
       "model",
       "Times the enterprise model: runs N replications of SCENARIO one after another on one\n"
       "thread. The last line printed is\n"
-      "'replications=<N> events_per_replication=<mean> ms_per_replication=<wall time / N>'.");
+      "'replications=<N> events_per_replication=<mean> ms_per_replication=<wall time / N>\n"
+      "us_per_event=<wall time / events>'.");
   model->add_option("scenario", model_options->scenario, "Scenario file (JSON)")->required();
   model->add_option("--reps", model_options->replications, "Replications N (>= 1)")
       ->capture_default_str()->check(at_least_one());
   model->add_option("--seed", model_options->seed, "Master seed")->capture_default_str();
+  model->add_option("--observers", model_options->observers,
+                    "Who watches the model: 'recorder' (what every run records), 'none' (the model\n"
+                    "alone: nobody listens to its events) or 'trace' (the recorder, and every event\n"
+                    "formatted into its trace line, as aiscale trace does, without printing)")
+      ->capture_default_str()->check(CLI::IsMember({"none", "recorder", "trace"}));
   model->callback([model_options] { run_model(*model_options); });
 }
 

@@ -8,7 +8,9 @@
 #include <string>
 
 #include "analysis/cli/commands.hpp"
+#include "analysis/cli/trace_format.hpp"
 #include "models/enterprise/enterprise.hpp"
+#include "models/enterprise/recorder.hpp"
 #include "models/enterprise/scenario_io.hpp"
 
 namespace analysis::cli {
@@ -50,6 +52,30 @@ std::pair<double, double> parse_months(const std::string& text) {
   return {from, to};
 }
 
+// Prints the events that pass the filters, one line each, as they are told.
+class TracePrinter final : public models::enterprise::Observer {
+ public:
+  TracePrinter(double from, double to, std::optional<std::int64_t> use_case, std::optional<std::uint32_t> unit)
+      : from_(from), to_(to), use_case_(use_case), unit_(unit) {}
+
+  void on_event(const models::enterprise::Enterprise& model, const models::enterprise::TraceEvent& e) override {
+    if (e.time < from_ || e.time > to_) return;
+    if (use_case_ && e.use_case != *use_case_) return;
+    if (unit_ && e.unit != *unit_) return;
+    std::printf("%s\n", trace_line(model, e).c_str());
+    ++lines_;
+  }
+  void on_month_end(const models::enterprise::Enterprise&, const models::enterprise::MonthEnd&) override {}
+  [[nodiscard]] std::size_t lines() const { return lines_; }
+
+ private:
+  double from_;
+  double to_;
+  std::optional<std::int64_t> use_case_;
+  std::optional<std::uint32_t> unit_;
+  std::size_t lines_ = 0;
+};
+
 void run_trace(const TraceOptions& o) {
   using namespace models::enterprise;
   const auto [from, to] = parse_months(o.months);
@@ -67,19 +93,13 @@ void run_trace(const TraceOptions& o) {
     }
   }
   Enterprise enterprise(scenario, o.seed, o.replication);
-  std::size_t lines = 0;
-  enterprise.set_trace([&](const TraceLine& line) {
-    if (line.time < from || line.time > to) return;
-    if (o.use_case && line.use_case != *o.use_case) return;
-    if (unit && line.unit != *unit) return;
-    char when[32];
-    std::snprintf(when, sizeof when, "month %5.1f", line.time);
-    std::string who = line.unit == TraceLine::kEnterpriseWide ? "enterprise" : scenario.business_units[line.unit].name;
-    if (line.use_case >= 0) who += "/uc-" + std::to_string(line.use_case);
-    std::printf("%s  %-28s %s\n", when, who.c_str(), line.text.c_str());
-    ++lines;
-  });
-  const RunResult result = enterprise.run();
+  Recorder recorder(scenario);
+  TracePrinter printer(from, to, o.use_case, unit);
+  enterprise.add_observer(recorder);
+  enterprise.add_observer(printer);
+  enterprise.run();
+  const RunResult result = recorder.finish(enterprise);
+  const std::size_t lines = printer.lines();
   std::printf("-- %zu lines; %llu events; pilot-to-production %.2f, ROI %.2f at month %g\n", lines,
               static_cast<unsigned long long>(result.events), result.get(Summary::pilot_to_production),
               result.get(Summary::roi_final), scenario.horizon_months);

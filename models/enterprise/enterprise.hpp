@@ -2,19 +2,23 @@
 /// @brief The enterprise model: one simulation of one scenario under one seed.
 ///
 /// `Enterprise(scenario, seed, replication)` is the pure factory of the model (the same
-/// arguments give the same run, bit for bit); run() advances it to the horizon and
-/// returns what the recorder saw. The rules live in enterprise.cpp, one section per
-/// mechanism of MODEL.md; the closed forms they use live in adoption.hpp, drift.hpp,
-/// stocks.hpp and money.hpp.
+/// arguments give the same run, bit for bit); run() advances it to the horizon. The
+/// model tells observers (observer.hpp) what happens as typed events and at each month's
+/// end; the Recorder (recorder.hpp) is the observer that turns a run into its monthly
+/// series and summary, and simulate() runs one replication with it.
+///
+/// This file declares the whole model; its rules are defined one file per mechanism
+/// (the comments below name them), with the pure functions each rule uses declared in
+/// that mechanism's header. enterprise.cpp keeps construction, event dispatch and the
+/// order of the monthly tick.
 #pragma once
 
 #include <cstdint>
-#include <functional>
-#include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/enterprise/metrics.hpp"
-#include "models/enterprise/money.hpp"
+#include "models/enterprise/observer.hpp"
 #include "models/enterprise/org_graph.hpp"
 #include "models/enterprise/params.hpp"
 #include "models/enterprise/resource_statistics.hpp"
@@ -23,16 +27,6 @@
 #include "sim/simulator.hpp"
 
 namespace models::enterprise {
-
-/// One line of the story of a run, for `aiscale trace`.
-struct TraceLine {
-  static constexpr std::uint32_t kEnterpriseWide = 0xFFFFFFFFU;  ///< `unit` of enterprise-wide lines
-  double time;
-  std::uint32_t unit;        ///< BU index, or kEnterpriseWide
-  std::int64_t use_case;     ///< -1 when the line is about the BU or the enterprise
-  std::string text;
-};
-using TraceSink = std::function<void(const TraceLine&)>;
 
 /// The simulation's event: a kind and the index of what it is about.
 struct Event {
@@ -50,6 +44,7 @@ struct Event {
   };
   Kind kind;
   std::uint32_t id;
+  std::uint32_t generation = 0;  ///< drift_detected, end_of_life: the use case's generation when scheduled
 };
 
 class Enterprise {
@@ -58,18 +53,25 @@ class Enterprise {
   /// and must outlive the Enterprise.
   Enterprise(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication);
 
-  /// Sends the story of the run to `sink` (before run()).
-  void set_trace(TraceSink sink) { trace_ = std::move(sink); }
+  /// Tells `observer` the story of the run and the end of each month, after the
+  /// observers added before it. Add observers before run(); `observer` must outlive
+  /// the run. With no observer the model emits nothing.
+  void add_observer(Observer& observer) { observers_.push_back(&observer); }
 
-  /// Runs to the horizon and returns the monthly series and the summary. Call once.
-  RunResult run();
+  /// Runs to the horizon. Call once.
+  void run();
 
   /// Handles every event up to `month` (at most the horizon), for inspection between
   /// steps; run() continues from there.
   void advance_to(double month);
 
-  // Read-only views for the recorder and the tests.
+  // Read-only views for observers and the tests.
+  [[nodiscard]] const Scenario& scenario() const { return s_; }
   [[nodiscard]] double now() const { return sim_.now(); }
+  /// Events handled so far (cancelled ones not counted).
+  [[nodiscard]] std::uint64_t events_handled() const { return sim_.events_handled() - stale_events_; }
+  /// Use cases in production, in the order they were deployed.
+  [[nodiscard]] const std::vector<std::uint32_t>& in_production() const { return in_production_; }
   [[nodiscard]] const std::vector<UseCase>& use_cases() const { return use_cases_; }
   [[nodiscard]] const std::vector<Team>& teams() const { return teams_; }
   [[nodiscard]] const std::vector<UnitState>& units() const { return units_; }
@@ -83,9 +85,14 @@ class Enterprise {
   [[nodiscard]] const std::array<double, kPhaseCount>& effort_done() const { return effort_done_; }
   /// Resource and stage statistics, integrated up to now().
   [[nodiscard]] const ResourceStatistics& statistics() const { return statistics_; }
+  /// Accuracy of production model `u` now.
+  [[nodiscard]] double accuracy_now(const UseCase& u) const;
+  /// The enterprise's cost this month (MODEL.md section 6): people, change management,
+  /// model and platform infrastructure, plus `incident_cost`.
+  [[nodiscard]] double monthly_cost(double incident_cost) const;
 
  private:
-  // Event handlers, one per Event::Kind.
+  // Event handlers, one per Event::Kind (each in its mechanism's file).
   void on_idea_arrival(std::uint32_t unit);
   void on_coordination_done(std::uint32_t uc);
   void on_phase_done(std::uint32_t uc);
@@ -95,59 +102,71 @@ class Enterprise {
   void on_hire_arrives(std::uint32_t pool);
   void on_freeze_ends(std::uint32_t unit);
   void on_intervention(std::uint32_t index);
-  void on_monthly_tick();
+  void on_monthly_tick();  // enterprise.cpp
 
-  // Org structure: who sits where.
+  // structure.cpp: who sits where.
   void allocate_people(Structure structure);
   [[nodiscard]] std::uint32_t home_team_of(std::uint32_t unit) const;
   [[nodiscard]] std::uint32_t serving_team(std::uint32_t unit, Role role) const;
 
-  // Lifecycle.
+  // staffing.cpp: people for phases.
+  void request_person(std::uint32_t uc);
+  void seize(std::uint32_t uc, std::uint32_t pool, double productivity);
+  void release(std::uint32_t uc);
+  void serve_queue(std::uint32_t pool);
+
+  // lifecycle.cpp: ideas, backlog, WIP, phases.
   std::uint32_t create_use_case(std::uint32_t unit, bool is_copy, std::uint32_t source, sim::Rng& rng);
-  void add_initial_models();
   void set_stage(std::uint32_t uc, Stage stage);
   void fill_team(std::uint32_t team);
   void start_work(std::uint32_t uc);
   void leave_wip(std::uint32_t uc);
   void begin_phase(std::uint32_t uc, Phase phase);
-  void request_person(std::uint32_t uc);
-  bool deployment_frozen(std::uint32_t uc);
-  void seize(std::uint32_t uc, std::uint32_t pool, double productivity);
-  void release(std::uint32_t uc);
-  void serve_queue(std::uint32_t pool);
-  void decide_after_pilot(std::uint32_t uc);
-  bool go_decision(std::uint32_t uc);
-  void to_deployment(std::uint32_t uc);
-  void enter_production(std::uint32_t uc);
-  void finish_retraining(std::uint32_t uc);
-  void retire(std::uint32_t uc, const char* why);
-  void kill(std::uint32_t uc, const char* why);
   [[nodiscard]] double phase_duration(std::uint32_t uc, Phase phase, Role worker, double productivity) const;
+  void expire_backlog();
+
+  // pilot_decision.cpp: go / hold / kill.
+  void decide_after_pilot(std::uint32_t uc);
+  bool go_decision(std::uint32_t uc, double ready);
+  void to_deployment(std::uint32_t uc);
+  void kill(std::uint32_t uc);
   [[nodiscard]] double readiness(std::uint32_t unit) const;
+
+  // production.cpp: deployment, drift, retraining, end of life, retirement.
+  void add_initial_models();
+  void enter_production(std::uint32_t uc);
+  void schedule_detection(std::uint32_t uc);
+  void finish_retraining(std::uint32_t uc);
+  void retire(std::uint32_t uc, TraceEvent::Kind why);
+  double integrate_production_month();
+  void retire_unprofitable();
   [[nodiscard]] double mlops_staffing(std::uint32_t unit) const;
   [[nodiscard]] double monitoring_coverage(std::uint32_t unit) const;
   [[nodiscard]] double mean_life(std::uint32_t unit) const;
 
-  // Production.
-  void schedule_detection(std::uint32_t uc);
-  [[nodiscard]] double accuracy_now(const UseCase& u) const;
-
-  // Workforce.
+  // workforce.cpp: attrition, hiring, forgetting.
   void person_leaves(std::uint32_t pool);
   void open_requisition(std::uint32_t pool);
   void attrition();
 
-  // Monthly stocks.
-  double integrate_production_month();
-  void update_slow_stocks();
+  // governance.cpp: maturity, incidents, freezes.
+  void update_governance_maturity();
   void governance_incidents();
-  void horizontal_reuse();
-  void expire_backlog();
-  [[nodiscard]] double monthly_cost(double incident_cost) const;
-  void record_month(double value, double incident_cost, int incidents);
-  void finish_summary(RunResult& result) const;
+  bool deployment_frozen(std::uint32_t uc);
 
-  void trace(std::uint32_t unit, std::int64_t uc, const std::string& text) const;
+  // The slow stocks: trust.cpp, data_debt.cpp, platform.cpp.
+  void update_trust();
+  void update_data_debt();
+  void update_platform();
+
+  // reuse.cpp.
+  void horizontal_reuse();
+
+  /// True if `e` was cancelled after it was scheduled (production.cpp).
+  [[nodiscard]] bool stale(const Event& e) const;
+
+  /// Sends `event`, stamped with now(), to every observer.
+  void emit(TraceEvent event) const;
 
   const Scenario& s_;
   std::uint64_t seed_;
@@ -173,6 +192,7 @@ class Enterprise {
   std::vector<Team> teams_;
   std::vector<UseCase> use_cases_;
   std::vector<std::uint32_t> in_production_;  ///< use cases in production, in deployment order
+  std::vector<std::size_t> in_production_of_unit_;  ///< per BU: how many of in_production_ are its
   // Named random streams (common random numbers: a scenario change that does not touch
   // a stream's consumer leaves its numbers unchanged).
   std::vector<sim::Rng> arrivals_;   ///< per BU: idea inter-arrival times
@@ -191,24 +211,17 @@ class Enterprise {
   double auto_retrain_threshold_ = 0.0;
   double platform_people_extra_ = 0.0;  ///< start_platform builders: grow the platform, paid as MLOps engineers
   std::array<double, kPhaseCount> effort_done_{};
-  Ledger ledger_;
-  TraceSink trace_;
-
-  // Counters the recorder reads.
-  int ideas_this_month_ = 0;
-  int incidents_total_ = 0;
-  int pilots_launched_ = 0;
-  int pilots_decided_ = 0;
-  int reached_production_ = 0;
-  int killed_ = 0;
-  int retired_ = 0;
-  double pilot_to_production_24_ = 0.0;
-  std::vector<double> idea_to_production_;
+  std::vector<Observer*> observers_;
+  std::uint64_t stale_events_ = 0;  ///< cancelled events popped from the calendar and ignored
   ResourceStatistics statistics_;
-  RunResult result_;
 };
 
-/// Runs one replication: Enterprise(scenario, seed, replication).run().
+/// The named random stream `name` (number `index` of a family, e.g. one per BU) of a
+/// replication: independent of every other name and index.
+sim::Rng named_stream(std::uint64_t seed, std::uint64_t replication, std::string_view name, std::uint64_t index = 0);
+
+/// Runs one replication: Enterprise(scenario, seed, replication) observed by a Recorder
+/// (recorder.hpp), and returns what the recorder saw.
 RunResult simulate(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication);
 
 }  // namespace models::enterprise

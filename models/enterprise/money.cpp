@@ -1,5 +1,7 @@
 #include "models/enterprise/money.hpp"
 
+#include "models/enterprise/enterprise.hpp"
+
 #include <cmath>
 
 namespace models::enterprise {
@@ -24,6 +26,25 @@ void Ledger::record_month(double cost, double value) {
 double Ledger::roi() const {
   if (cumulative_cost_ == 0.0) return 0.0;
   return (cumulative_value_ - cumulative_cost_) / cumulative_cost_;
+}
+
+// People, change management, start_platform's builders, model infrastructure and the
+// platforms in use, plus the month's incident cost.
+double Enterprise::monthly_cost(double incident_cost) const {
+  double cost = incident_cost + change_management_;
+  for (const auto& t : teams_) {
+    for (const Role r : kRoles) cost += t.pool(r).headcount * s_.workforce.monthly_cost[r];
+  }
+  // The extra platform builders of start_platform are MLOps engineers outside the teams'
+  // pools (they build the platform and do no lifecycle work): paid like one.
+  cost += platform_people_extra_ * s_.workforce.monthly_cost[Role::mlops_engineer];
+  cost += static_cast<double>(in_production_.size()) * s_.production.infrastructure_per_model;
+  if (s_.policy(structure_).shared_platform) {
+    cost += s_.platform.infrastructure_per_month * platform_;
+  } else {
+    for (const auto& u : units_) cost += s_.platform.infrastructure_per_month * u.platform;  // one per BU
+  }
+  return cost;
 }
 
 }  // namespace models::enterprise

@@ -1,10 +1,11 @@
-// The recorder (MODEL.md section 7): reads the model's state at each monthly tick and at
-// the end, and writes the metrics. It changes nothing in the model.
+// The recorder (MODEL.md section 7): counts the model's typed events, reads its state at
+// each monthly tick and at the end, and writes the metrics. It changes nothing in the
+// model.
+#include "models/enterprise/recorder.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-#include "models/enterprise/enterprise.hpp"
 
 namespace models::enterprise {
 namespace {
@@ -64,37 +65,67 @@ std::string_view summary_name(Summary s) {
   return names[static_cast<std::size_t>(s)];
 }
 
-void Enterprise::record_month(double value, double incident_cost, int incidents) {
-  const double cost = monthly_cost(incident_cost);
+Recorder::Recorder(const Scenario& scenario) : s_(scenario), ledger_(scenario.money.discount_rate_per_year) {}
+
+void Recorder::on_event(const Enterprise& model, const TraceEvent& event) {
+  using Kind = TraceEvent::Kind;
+  switch (event.kind) {
+    case Kind::idea: ++ideas_this_month_; break;
+    case Kind::work_starts: ++pilots_launched_; break;
+    case Kind::pilot_kill:
+      ++pilots_decided_;
+      ++killed_;
+      break;
+    case Kind::pilot_go:
+    case Kind::pilot_hold: ++pilots_decided_; break;
+    case Kind::purgatory_limit_kill: ++killed_; break;
+    case Kind::in_production:
+      ++reached_production_;
+      idea_to_production_.push_back(model.now() - model.use_cases()[static_cast<std::size_t>(event.use_case)].created);
+      break;
+    case Kind::retired_end_of_life:
+    case Kind::retired_low_value: ++retired_; break;
+    case Kind::governance_incident:
+      ++incidents_this_month_;
+      ++incidents_total_;
+      break;
+    default: break;
+  }
+}
+
+void Recorder::on_month_end(const Enterprise& model, const MonthEnd& month) {
+  const int incidents = incidents_this_month_;
+  incidents_this_month_ = 0;
+  const double value = month.value;
+  const double cost = model.monthly_cost(incidents * s_.governance.incident_cost);
   ledger_.record_month(cost, value);
   std::array<double, kSeriesCount> row{};
   const auto set = [&row](Series s, double v) { row[static_cast<std::size_t>(s)] = v; };
 
   double backlog = 0.0;
-  for (const auto& t : teams_) backlog += static_cast<double>(t.backlog.size());
-  std::array<double, kStageCount> in_stage{};
+  for (const auto& t : model.teams()) backlog += static_cast<double>(t.backlog.size());
+  const auto& use_cases = model.use_cases();
+  // Use cases per stage: counted by the statistics as they enter and leave (set_stage),
+  // so the month's record does not scan every use case ever created.
+  const auto stage = [&model](Stage s) { return static_cast<double>(model.statistics().stage(s).count); };
   double retraining = 0.0;
-  for (const auto& u : use_cases_) {
-    ++in_stage[static_cast<std::size_t>(u.stage)];
-    if (u.stage == Stage::production && u.drift_noticed) ++retraining;
-  }
   double accuracy = 0.0;
   double adoption = 0.0;
-  for (const std::uint32_t uc : in_production_) {
-    accuracy += accuracy_now(use_cases_[uc]);
-    adoption += use_cases_[uc].adoption;
+  for (const std::uint32_t uc : model.in_production()) {
+    if (use_cases[uc].drift_noticed) ++retraining;
+    accuracy += model.accuracy_now(use_cases[uc]);
+    adoption += use_cases[uc].adoption;
   }
-  const double models = static_cast<double>(in_production_.size());
+  const double models = static_cast<double>(model.in_production().size());
   double trust = 0.0;
   double debt = 0.0;
   double own_platforms = 0.0;
-  for (const auto& u : units_) {
+  for (const auto& u : model.units()) {
     trust += u.trust;
     debt += u.data_debt;
     own_platforms += u.platform;
   }
-  const double n = static_cast<double>(units_.size());
-  const auto stage = [&in_stage](Stage s) { return in_stage[static_cast<std::size_t>(s)]; };
+  const double n = static_cast<double>(model.units().size());
 
   set(Series::ideas, ideas_this_month_);
   ideas_this_month_ = 0;
@@ -118,14 +149,15 @@ void Enterprise::record_month(double value, double incident_cost, int incidents)
   set(Series::mean_adoption, models > 0 ? adoption / models : kNaN);
   set(Series::mean_trust, trust / n);
   set(Series::mean_data_debt, debt / n);
-  set(Series::platform_maturity, s_.policy(structure_).shared_platform ? platform_ : own_platforms / n);
-  set(Series::governance_maturity, governance_);
+  set(Series::platform_maturity,
+      s_.policy(model.structure()).shared_platform ? model.shared_platform() : own_platforms / n);
+  set(Series::governance_maturity, model.governance_maturity());
   const Series headcount_series[] = {Series::headcount_data_scientist, Series::headcount_data_engineer,
                                      Series::headcount_ml_engineer,    Series::headcount_mlops_engineer,
                                      Series::headcount_product_manager, Series::headcount_governance};
   for (const Role r : kRoles) {
     double people = 0.0;
-    for (const auto& t : teams_) people += t.pool(r).headcount;
+    for (const auto& t : model.teams()) people += t.pool(r).headcount;
     set(headcount_series[static_cast<std::size_t>(r)], people);
   }
   set(Series::cost, cost);
@@ -137,19 +169,20 @@ void Enterprise::record_month(double value, double incident_cost, int incidents)
   set(Series::incidents, incidents);
   // Time averages over the month just ended, [m - 1, now]: the statistics were advanced
   // to now when this tick's event began.
-  const double month_length = sim_.now() - static_cast<double>(result_.months.size());
+  const double month_length = model.now() - static_cast<double>(result_.months.size());
   for (const Role r : kRoles) {
-    const RoleStatistics& role = statistics_.role(r);
+    const RoleStatistics& role = model.statistics().role(r);
     set(series_for(Series::utilisation_data_scientist, r),
         role.headcount_month > 0.0 ? role.busy_month / role.headcount_month : kNaN);
     set(series_for(Series::queue_length_data_scientist, r), role.waiting_month / month_length);
   }
-  statistics_.start_month();
   result_.months.push_back(row);
   if (result_.months.size() == 24) pilot_to_production_24_ = ratio;
 }
 
-void Enterprise::finish_summary(RunResult& result) const {
+RunResult Recorder::finish(const Enterprise& model) {
+  RunResult& result = result_;
+  result.events = model.events_handled();
   const auto set = [&result](Summary s, double v) { result.summary[static_cast<std::size_t>(s)] = v; };
   set(Summary::roi_final, ledger_.roi());
   set(Summary::npv_final, ledger_.npv());
@@ -158,7 +191,7 @@ void Enterprise::finish_summary(RunResult& result) const {
   set(Summary::pilot_to_production,
       pilots_decided_ > 0 ? static_cast<double>(reached_production_) / pilots_decided_ : 0.0);
   set(Summary::pilot_to_production_month_24, result.months.size() >= 24 ? pilot_to_production_24_ : kNaN);
-  set(Summary::models_in_production_final, static_cast<double>(in_production_.size()));
+  set(Summary::models_in_production_final, static_cast<double>(model.in_production().size()));
   double ideas = 0.0;
   for (const auto& month : result.months) ideas += month[static_cast<std::size_t>(Series::ideas)];
   set(Summary::ideas, ideas);
@@ -169,16 +202,16 @@ void Enterprise::finish_summary(RunResult& result) const {
   // Development effort only: retraining is upkeep of models already in production.
   double total_effort = 0.0;
   for (std::size_t ph = 0; ph < kPhaseCount; ++ph) {
-    if (static_cast<Phase>(ph) != Phase::retraining) total_effort += effort_done_[ph];
+    if (static_cast<Phase>(ph) != Phase::retraining) total_effort += model.effort_done()[ph];
   }
   set(Summary::data_prep_effort_share,
-      total_effort > 0.0 ? effort_done_[static_cast<std::size_t>(Phase::data_prep)] / total_effort : kNaN);
+      total_effort > 0.0 ? model.effort_done()[static_cast<std::size_t>(Phase::data_prep)] / total_effort : kNaN);
   set(Summary::incidents, incidents_total_);
   // Survival: of the models deployed in the run at least 36 months before the horizon, the share
   // still in production 36 months after deployment (in production now, or retired later).
   double eligible = 0.0;
   double surviving = 0.0;
-  for (const auto& u : use_cases_) {
+  for (const auto& u : model.use_cases()) {
     const bool deployed = u.stage == Stage::production || u.stage == Stage::retired;
     if (!deployed || u.existing || u.deployed_at > s_.horizon_months - 36.0) continue;
     eligible += 1.0;
@@ -188,9 +221,10 @@ void Enterprise::finish_summary(RunResult& result) const {
 
   // Resource and stage statistics over the window [warmup, horizon]; run() has advanced
   // them to the horizon.
-  const double window = s_.horizon_months - statistics_.window_start();
+  const ResourceStatistics& statistics = model.statistics();
+  const double window = s_.horizon_months - statistics.window_start();
   for (const Role r : kRoles) {
-    const RoleStatistics& role = statistics_.role(r);
+    const RoleStatistics& role = statistics.role(r);
     set(summary_for(Summary::utilisation_data_scientist, r),
         role.headcount_window > 0.0 ? role.busy_window / role.headcount_window : kNaN);
     set(summary_for(Summary::queue_length_data_scientist, r), role.waiting_window / window);
@@ -198,11 +232,20 @@ void Enterprise::finish_summary(RunResult& result) const {
     set(summary_for(Summary::jobs_per_month_data_scientist, r), role.seizes / window);
   }
   for (const Stage st : kMeasuredStages) {
-    const StageStatistics& stage = statistics_.stage(st);
+    const StageStatistics& stage = statistics.stage(st);
     set(summary_for(Summary::stage_months_data_prep, st), stage.exits > 0.0 ? stage.sojourn_sum / stage.exits : kNaN);
     set(summary_for(Summary::stage_count_data_prep, st), stage.count_window / window);
     set(summary_for(Summary::stage_throughput_data_prep, st), stage.entries / window);
   }
+  return std::move(result_);
+}
+
+RunResult simulate(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication) {
+  Enterprise model(scenario, seed, replication);
+  Recorder recorder(scenario);
+  model.add_observer(recorder);
+  model.run();
+  return recorder.finish(model);
 }
 
 }  // namespace models::enterprise

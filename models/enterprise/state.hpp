@@ -126,8 +126,14 @@ struct UseCase {
   bool monitored = false;
   bool drift_noticed = false;          ///< detected, awaiting or under retraining
   double last_value = 0.0;             ///< value in the last month, $
-  std::optional<sim::EventId> detection;
-  std::optional<sim::EventId> end_of_life;
+  // The pending drift_detected and end_of_life events. Cancelling one bumps its
+  // generation: an event whose generation is no longer the use case's is stale and
+  // ignored (no search of the calendar, no allocation).
+  bool detection_pending = false;
+  double detection_time = 0.0;         ///< when the pending drift_detected fires
+  std::uint32_t detection_generation = 0;
+  bool end_of_life_pending = false;
+  std::uint32_t end_of_life_generation = 0;
   std::vector<std::uint32_t> reused_by;  ///< BUs this model was copied to
 };
 

@@ -33,20 +33,4 @@ void diffuse(std::span<double> values, std::span<const std::uint32_t> offsets,
   for (std::size_t b = 0; b < values.size(); ++b) values[b] += change[b];
 }
 
-double trust_gain(double trust, double alpha_plus) { return trust + alpha_plus * (1.0 - trust); }
-
-double trust_loss(double trust, double alpha_minus) { return trust - alpha_minus * trust; }
-
-double debt_added(const DataDebt& data_debt, double standardisation) {
-  return data_debt.per_pipeline * (1.0 - standardisation) * (1.0 - data_debt.data_governance);
-}
-
-double debt_after_paydown(double debt, double engineer_months, const DataDebt& data_debt) {
-  return std::max(0.0, debt - engineer_months * data_debt.paydown_per_engineer_month);
-}
-
-double incident_rate(const Governance& governance, double maturity) {
-  return governance.incident_rate * (1.0 - maturity);
-}
-
 }  // namespace models::enterprise

@@ -1,8 +1,9 @@
 /// @file
-/// @brief Closed-form updates of the slow stocks integrated at the monthly tick
-///        (MODEL.md section 5): platform and governance maturity, spillover along the
-///        org graph, trust, data debt, incident rates. Pure functions: no simulation
-///        state, no random numbers. Adoption lives in adoption.hpp.
+/// @brief The dynamics every slow stock shares (MODEL.md section 5): saturating growth
+///        (platform and governance maturity) and spillover along the org graph (trust,
+///        data debt). Pure functions: no simulation state, no random numbers. Each
+///        stock's own rules are in its file: trust.hpp, data_debt.hpp, platform.hpp,
+///        governance.hpp; adoption is in adoption.hpp.
 ///
 /// Callers pass validated parameters; these functions check nothing expensive, but they
 /// never return NaN for the edge inputs documented on each function.
@@ -45,34 +46,5 @@ double saturating_growth(double level, double rate, double dt);
 void diffuse(std::span<double> values, std::span<const std::uint32_t> offsets,
              std::span<const std::uint32_t> targets, std::span<const double> weights,
              double rate, double dt);
-
-/// Trust after a model that works (section 5): trust + alpha_plus (1 - trust), a step
-/// toward 1 by the share alpha_plus of the remaining distance. Stays in [0, 1] for trust
-/// and alpha_plus in [0, 1].
-double trust_gain(double trust, double alpha_plus);
-
-/// Trust after a drift noticed by users or an incident (section 5):
-/// trust - alpha_minus x trust, a proportional loss toward 0. Stays in [0, 1] for trust
-/// and alpha_minus in [0, 1].
-/// Asymmetry: the defaults must have alpha_minus > alpha_plus. People forgive an
-/// algorithm's mistake less than a person's and stop using it after seeing it err
-/// (algorithm aversion: Dietvorst, Simmons & Massey 2015, J. Exp. Psychol. Gen. 144(1)),
-/// so one failure costs more trust than one success earns. Neither this file nor the
-/// loader enforces it (a researcher may study symmetric trust); the defaults hold it.
-double trust_loss(double trust, double alpha_minus);
-
-/// Data debt added to a BU by a use case passing data prep (section 5):
-///     per_pipeline x (1 - standardisation) x (1 - data_governance).
-/// standardisation is the structure's s in [0, 1].
-double debt_added(const DataDebt& data_debt, double standardisation);
-
-/// Data debt after `engineer_months` of paydown work (data engineers x
-/// data_debt.paydown_share x dt): max(0, debt - engineer_months x
-/// paydown_per_engineer_month). Debt never goes negative.
-double debt_after_paydown(double debt, double engineer_months, const DataDebt& data_debt);
-
-/// Incidents per high-risk production model per month at governance maturity G in
-/// [0, 1] (section 5): governance.incident_rate x (1 - G).
-double incident_rate(const Governance& governance, double maturity);
 
 }  // namespace models::enterprise

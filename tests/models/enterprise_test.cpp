@@ -1,5 +1,5 @@
-// Tests the enterprise model's rules for a whole run: purity, sanity, the monthly record, the shipped scenarios (models/enterprise/enterprise.cpp),
-// each on a small hand-built case derived from the default enterprise.
+// Tests models/enterprise/enterprise.hpp, the model as a whole: purity, sanity, costs,
+// observers, the shipped scenarios.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -32,21 +32,6 @@ TEST_CASE("the default enterprise produces pilots and production models", "[ente
   CHECK(r.get(Summary::data_prep_effort_share) > 0.0);
   CHECK(r.get(Summary::data_prep_effort_share) < 1.0);
   CHECK(r.events > 100);
-}
-
-TEST_CASE("the monthly record adds up", "[enterprise][metrics]") {
-  const Scenario s = default_scenario();
-  const RunResult r = simulate(s, 13, 0);
-  double cost = 0.0;
-  double value = 0.0;
-  for (std::size_t m = 1; m <= r.months.size(); ++m) {
-    cost += r.at(m, Series::cost);
-    value += r.at(m, Series::value);
-    CHECK(r.at(m, Series::cumulative_cost) == Approx(cost));
-    CHECK(r.at(m, Series::cumulative_value) == Approx(value));
-    CHECK(r.at(m, Series::pilot_to_production) <= 1.0);
-  }
-  CHECK(r.get(Summary::roi_final) == Approx((value - cost) / cost));
 }
 
 TEST_CASE("platform builders added by start_platform are paid as MLOps engineers", "[enterprise][metrics]") {
@@ -99,4 +84,39 @@ TEST_CASE("every shipped scenario loads and runs", "[enterprise][scenarios]") {
     ++ran;
   }
   CHECK(ran >= 6);
+}
+
+TEST_CASE("observers change nothing in a run", "[enterprise]") {
+  const Scenario s = default_scenario();
+  Enterprise alone(s, 8, 1);
+  alone.run();
+  Enterprise watched(s, 8, 1);
+  EventLog log;
+  watched.add_observer(log);
+  watched.run();
+  CHECK_FALSE(log.events.empty());
+  CHECK(alone.events_handled() == watched.events_handled());
+  REQUIRE(alone.use_cases().size() == watched.use_cases().size());
+  for (std::size_t uc = 0; uc < alone.use_cases().size(); ++uc) {
+    CHECK(alone.use_cases()[uc].stage == watched.use_cases()[uc].stage);
+    CHECK(alone.use_cases()[uc].value == watched.use_cases()[uc].value);
+  }
+  for (std::size_t b = 0; b < alone.units().size(); ++b) CHECK(alone.units()[b].trust == watched.units()[b].trust);
+}
+
+TEST_CASE("events are told in time order with the BU and use case they are about", "[enterprise]") {
+  const Scenario s = default_scenario();
+  Enterprise e(s, 4, 0);
+  EventLog log;
+  e.add_observer(log);
+  e.advance_to(36.0);
+  double last = 0.0;
+  for (const TraceEvent& event : log.events) {
+    CHECK(event.time >= last);
+    last = event.time;
+    if (event.use_case >= 0) {
+      REQUIRE(static_cast<std::size_t>(event.use_case) < e.use_cases().size());
+      CHECK(e.use_cases()[static_cast<std::size_t>(event.use_case)].unit == event.unit);
+    }
+  }
 }

@@ -1,5 +1,7 @@
-// Tests the enterprise model's rules for governance: incidents and deployment freezes (models/enterprise/enterprise.cpp),
-// each on a small hand-built case derived from the default enterprise.
+// Tests models/enterprise/governance.hpp and the governance rules of governance.cpp:
+// incident rates, incidents and deployment freezes.
+#include "models/enterprise/governance.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -22,11 +24,13 @@ TEST_CASE("a freeze blocks deployments in its business unit only", "[enterprise]
   for (auto& bu : s.business_units) bu.regulatory_risk = 0.0;
   s.business_units[0].regulatory_risk = 1.0;  // only BU 0 (the largest) has high-risk use cases
   Enterprise e(s, 21, 0);
-  double freeze_start = -1.0;
-  e.set_trace([&freeze_start](const TraceLine& line) {
-    if (freeze_start < 0.0 && line.text.find("deployments frozen") != std::string::npos) freeze_start = line.time;
-  });
+  EventLog log;
+  e.add_observer(log);
   e.advance_to(s.horizon_months);
+  double freeze_start = -1.0;
+  for (const TraceEvent& event : log.events) {
+    if (freeze_start < 0.0 && event.kind == TraceEvent::Kind::governance_incident && event.frozen) freeze_start = event.time;
+  }
   REQUIRE(freeze_start >= 0.0);
   REQUIRE(freeze_start < s.horizon_months - 12.0);
   CHECK(e.units()[0].frozen_until > s.horizon_months);
@@ -43,4 +47,13 @@ TEST_CASE("a freeze blocks deployments in its business unit only", "[enterprise]
     if (u.unit != 0 && u.deployed_at > freeze_start) ++others_after;
   }
   CHECK(others_after > 0);
+}
+
+TEST_CASE("incident rate falls linearly with governance maturity", "[governance]") {
+  models::enterprise::Governance g{};
+  g.incident_rate = 0.02;
+  CHECK(incident_rate(g, 0.0) == 0.02);
+  CHECK(incident_rate(g, 0.75) == Approx(0.005).epsilon(1e-15));
+  CHECK(incident_rate(g, 1.0) == 0.0);
+  CHECK(incident_rate(g, 0.3) > incident_rate(g, 0.6));
 }

@@ -1,5 +1,5 @@
-// Tests three mechanisms of the enterprise model (models/enterprise/enterprise.cpp,
-// models/enterprise/scenario_io.cpp): models already in production at month 0
+// Tests three mechanisms of the enterprise model (models/enterprise/production.cpp,
+// lifecycle.cpp, scenario_io.cpp): models already in production at month 0
 // (Scenario::initial_models), how difficulty scales effort
 // (lifecycle.difficulty_effort_spread), and the life span of models nobody maintains
 // (production.unmaintained_life_share, Enterprise::mean_life).
@@ -262,7 +262,7 @@ TEST_CASE("initial models count in no lifecycle counter and not in the survival 
   s.initial_models = {existing("finance", 3, 12.0, 0.84, 0.3, false), existing("retail", 4, 30.0, 0.8, 0.6, true)};
   s = validated(s);
   Enterprise e(s, 5, 0);
-  const RunResult r = e.run();
+  const RunResult r = run_recorded(e);
   CHECK(r.get(Summary::ideas) == 0.0);
   CHECK(r.get(Summary::pilots_launched) == 0.0);
   CHECK(r.get(Summary::pilots_completed) == 0.0);
@@ -288,7 +288,7 @@ TEST_CASE("with ideas the lifecycle counters count exactly the run's own use cas
   s.initial_models = {existing("retail", 5, 12.0, 0.84, 0.3, false), existing("e-commerce", 5, 40.0, 0.86, 0.7, true)};
   s = validated(s);
   Enterprise e(s, 8, 0);
-  const RunResult r = e.run();
+  const RunResult r = run_recorded(e);
   int started = 0;
   int deployed = 0;
   int existing_models = 0;

@@ -1,11 +1,15 @@
-// Tests the enterprise model's rules for the use-case lifecycle: phase efforts, the experience curve, WIP limits, purgatory (models/enterprise/enterprise.cpp),
-// each on a small hand-built case derived from the default enterprise.
+// Tests models/enterprise/lifecycle.hpp and the lifecycle rules of lifecycle.cpp: effort
+// by difficulty, idea scores, phase-duration multipliers, the experience curve, WIP
+// limits.
+#include "models/enterprise/lifecycle.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <filesystem>
 #include <string>
 
+#include "sim/distributions.hpp"
 #include "support/enterprise_fixtures.hpp"
 
 using namespace aiscale_test;
@@ -54,14 +58,36 @@ TEST_CASE("WIP never exceeds the team limit except for purgatory returns", "[ent
   }
 }
 
-TEST_CASE("purgatory ends in a go or a kill within the limit", "[enterprise][lifecycle]") {
-  Scenario s = quiet_scenario();
-  s.lifecycle.sponsor_support = 0.2;  // many holds
-  Enterprise e(s, 6, 0);
-  e.advance_to(s.horizon_months);
-  for (const auto& u : e.use_cases()) {
-    if (u.stage == Stage::purgatory) {
-      CHECK(e.now() - u.purgatory_since < s.lifecycle.purgatory_limit_months + 1e-9);
-    }
-  }
+TEST_CASE("harder ideas take more effort with mean one over Beta(2 2) difficulty", "[lifecycle]") {
+  CHECK(difficulty_effort_factor(1.0, 0.0) == 0.5);
+  CHECK(difficulty_effort_factor(1.0, 0.5) == 1.0);
+  CHECK(difficulty_effort_factor(1.0, 1.0) == 1.5);
+  CHECK(difficulty_effort_factor(0.0, 0.9) == 1.0);
+  // Mean over d ~ Beta(2, 2) (mean 0.5) is 1 for any spread.
+  sim::Rng rng(7);
+  double sum = 0.0;
+  const int n = 100000;
+  for (int i = 0; i < n; ++i) sum += difficulty_effort_factor(0.6, sim::beta(rng, kDifficultyBeta, kDifficultyBeta));
+  CHECK(sum / n == Approx(1.0).epsilon(0.005));
+}
+
+TEST_CASE("an idea scores value times feasibility over expected effort", "[lifecycle]") {
+  // (1 - 0.25)(0.5 + 0.4) = 0.675 feasibility.
+  CHECK(idea_score(100000.0, 0.5, 0.8, 10.0) == Approx(6750.0).epsilon(1e-15));
+  CHECK(idea_score(100000.0, 0.2, 0.8, 10.0) > idea_score(100000.0, 0.8, 0.8, 10.0));
+  CHECK(idea_score(100000.0, 0.5, 0.9, 10.0) > idea_score(100000.0, 0.5, 0.1, 10.0));
+}
+
+TEST_CASE("phase multipliers follow debt quality legacy platform and experience", "[lifecycle]") {
+  CHECK(data_prep_multiplier(0.2, 1.5, 0.6) == Approx(1.3 * 0.7).epsilon(1e-15));
+  CHECK(data_prep_multiplier(0.0, 3.0, 0.0) == 1.0);
+  Platform p{};
+  p.legacy_factor = 0.5;
+  p.deployment_effect = 0.4;
+  CHECK(deployment_multiplier(p, 0.6, 0.5) == Approx(1.3 * 0.8).epsilon(1e-15));
+  CHECK(deployment_multiplier(p, 0.6, 1.0) < deployment_multiplier(p, 0.6, 0.0));
+  // Each doubling of experience (1 + e) multiplies effort by the progress ratio.
+  CHECK(experience_multiplier(0.85, 0.0) == 1.0);
+  CHECK(experience_multiplier(0.85, 1.0) == Approx(0.85).epsilon(1e-12));
+  CHECK(experience_multiplier(0.85, 3.0) == Approx(0.85 * 0.85).epsilon(1e-12));
 }

@@ -1,5 +1,7 @@
-// Tests the enterprise model's rules for production: drift, detection and retraining (models/enterprise/enterprise.cpp),
-// each on a small hand-built case derived from the default enterprise.
+// Tests models/enterprise/production.hpp and the production rules of production.cpp:
+// MLOps staffing, monitoring, mean life, drift detection and retraining.
+#include "models/enterprise/production.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -45,13 +47,14 @@ double first_notice(double accuracy, bool monitored, double shock_rate) {
   s.production.end_of_life_months = 1e9;
   s.initial_models = {InitialModels{"risk", 1, 1.0, accuracy, 0.5, monitored}};
   Enterprise e(s, 5, 0);
-  double noticed = std::nan("");
-  e.set_trace([&noticed](const TraceLine& line) {
-    const bool notice = line.text.find("users complain") != std::string::npos ||
-                        line.text.find("drift alert") != std::string::npos;
-    if (line.use_case == 0 && notice && std::isnan(noticed)) noticed = line.time;
-  });
+  EventLog log;
+  e.add_observer(log);
   e.advance_to(12.0);
+  double noticed = std::nan("");
+  for (const TraceEvent& event : log.events) {
+    const bool notice = event.kind == TraceEvent::Kind::drift_noticed;
+    if (event.use_case == 0 && notice && std::isnan(noticed)) noticed = event.time;
+  }
   return noticed;
 }
 
@@ -84,4 +87,31 @@ TEST_CASE("a drift shock past the threshold brings detection forward to shock ti
     REQUIRE(smooth_crossing(0.77, false) < 1.0);
     CHECK(first_notice(0.77, false, 50.0) == Approx(smooth_crossing(0.77, false) + p.complaint_delay_months));
   }
+}
+
+TEST_CASE("MLOps staffing is people over what the models need capped at one", "[production]") {
+  // 10 models at 5 per engineer need 2; a team minimum of 3 rules.
+  CHECK(mlops_staffing_ratio(1.0, 10.0, 3.0, 5.0) == Approx(1.0 / 3.0).epsilon(1e-15));
+  CHECK(mlops_staffing_ratio(1.0, 20.0, 3.0, 5.0) == Approx(0.25).epsilon(1e-15));
+  CHECK(mlops_staffing_ratio(9.0, 20.0, 3.0, 5.0) == 1.0);
+  CHECK(mlops_staffing_ratio(0.0, 20.0, 3.0, 5.0) == 0.0);
+}
+
+TEST_CASE("monitoring coverage grows with platform and staffing within 0 and 1", "[production]") {
+  Production p{};
+  p.monitoring_base = 0.2;
+  p.monitoring_platform = 0.4;
+  p.monitoring_mlops = 0.3;
+  CHECK(monitoring_share(p, 0.5, 0.5, 0.0) == Approx(0.55).epsilon(1e-15));
+  CHECK(monitoring_share(p, 0.5, 0.5, 0.1) == Approx(0.65).epsilon(1e-15));
+  CHECK(monitoring_share(p, 1.0, 1.0, 0.5) == 1.0);
+}
+
+TEST_CASE("an unmaintained model lives a share of a maintained one's life", "[production]") {
+  Production p{};
+  p.end_of_life_months = 60.0;
+  p.unmaintained_life_share = 0.4;
+  CHECK(mean_life_months(p, 1.0) == Approx(60.0).epsilon(1e-15));
+  CHECK(mean_life_months(p, 0.0) == Approx(24.0).epsilon(1e-15));
+  CHECK(mean_life_months(p, 0.5) == Approx(42.0).epsilon(1e-15));
 }

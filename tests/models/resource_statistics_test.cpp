@@ -144,7 +144,7 @@ TEST_CASE("a single data engineer's utilisation and waits match Lindley's recurs
       }
     }
     REQUIRE(seizes > 10);
-    const RunResult r = e.run();
+    const RunResult r = run_recorded(e);
     const Role de = Role::data_engineer;
     CHECK(get(r, Summary::utilisation_data_scientist, de) == Approx(busy / (end - start)).epsilon(1e-9));
     CHECK(get(r, Summary::queue_length_data_scientist, de) == Approx(queued / (end - start)).epsilon(1e-9));
@@ -225,9 +225,11 @@ TEST_CASE("stage integrals equal the stays in the stage exactly without a warm-u
   // stays that ended plus the parts of the stays still under way at the horizon.
   const Scenario s = busy_enterprise();
   Enterprise e(s, 3, 0);
-  int frozen = 0;  // deployments that waited for a freeze to end
-  e.set_trace([&frozen](const TraceLine& line) { frozen += line.text.starts_with("deployment waits"); });
+  EventLog log;
+  e.add_observer(log);
   e.advance_to(s.horizon_months);
+  int frozen = 0;  // deployments that waited for a freeze to end
+  for (const TraceEvent& event : log.events) frozen += event.kind == TraceEvent::Kind::deployment_waits;
   for (const Stage st : kMeasuredStages) {
     INFO("stage " << static_cast<int>(st));
     const StageStatistics& stats = e.statistics().stage(st);

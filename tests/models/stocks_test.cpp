@@ -1,5 +1,5 @@
-// Tests models/enterprise/stocks.hpp: the slow stocks' closed forms against numerical
-// integration, diffusion on small graphs by hand, trust bounds, debt and incidents.
+// Tests models/enterprise/stocks.hpp: saturating growth against numerical integration,
+// diffusion on small graphs by hand.
 #include "models/enterprise/stocks.hpp"
 
 #include <catch2/catch.hpp>
@@ -16,13 +16,8 @@
 
 namespace {
 
-using models::enterprise::debt_added;
-using models::enterprise::debt_after_paydown;
 using models::enterprise::diffuse;
-using models::enterprise::incident_rate;
 using models::enterprise::saturating_growth;
-using models::enterprise::trust_gain;
-using models::enterprise::trust_loss;
 
 const double kInf = std::numeric_limits<double>::infinity();
 
@@ -68,14 +63,6 @@ double rk4_saturating(double x, double rate, double t, int steps) {
   return aiscale_test::rk4([rate](double v) { return rate * (1.0 - v); }, x, t, steps);
 }
 
-models::enterprise::DataDebt data_debt() {
-  models::enterprise::DataDebt d{};
-  d.per_pipeline = 1.0;
-  d.data_governance = 0.25;
-  d.paydown_share = 0.2;
-  d.paydown_per_engineer_month = 0.5;
-  return d;
-}
 
 }  // namespace
 
@@ -227,62 +214,3 @@ TEST_CASE("stocks: diffuse edge cases", "[stocks]") {
   }
 }
 
-TEST_CASE("stocks: trust gains and losses stay in the unit interval", "[stocks]") {
-  CHECK(trust_gain(0.5, 0.1) == Approx(0.55).epsilon(1e-15));
-  CHECK(trust_loss(0.5, 0.2) == Approx(0.4).epsilon(1e-15));
-  CHECK(trust_gain(1.0, 0.3) == 1.0);
-  CHECK(trust_gain(0.0, 0.0) == 0.0);
-  CHECK(trust_loss(0.0, 0.3) == 0.0);
-  CHECK(trust_loss(1.0, 1.0) == 0.0);
-  CHECK(trust_gain(0.2, 1.0) == 1.0);
-  // A long alternating sequence of wins and losses never leaves [0, 1].
-  double t = 0.5;
-  for (int i = 0; i < 10000; ++i) {
-    t = (i % 3 == 0) ? trust_loss(t, 0.35) : trust_gain(t, 0.12);
-    CHECK(t >= 0.0);
-    CHECK(t <= 1.0);
-  }
-  for (const double start : {0.0, 0.2, 0.7, 1.0}) {
-    for (const double alpha : {0.0, 0.05, 0.5, 1.0}) {
-      CHECK(trust_gain(start, alpha) >= start);
-      CHECK(trust_gain(start, alpha) <= 1.0);
-      CHECK(trust_loss(start, alpha) <= start);
-      CHECK(trust_loss(start, alpha) >= 0.0);
-    }
-  }
-}
-
-TEST_CASE("stocks: with alpha_minus above alpha_plus a failure undoes more than a success",
-          "[stocks]") {
-  // At trust 0.5 a loss of 0.3 and a gain of 0.1 do not cancel: trust ends lower.
-  const double after = trust_loss(trust_gain(0.5, 0.1), 0.3);
-  CHECK(after < 0.5);
-  CHECK(after == Approx(0.55 * 0.7).epsilon(1e-15));
-}
-
-TEST_CASE("stocks: data debt is added per pipeline and paid down by engineer months", "[stocks]") {
-  const auto d = data_debt();
-  // 1 x (1 - 0.2) x (1 - 0.25) = 0.6 for a federated structure (s = 0.2).
-  CHECK(debt_added(d, 0.2) == Approx(0.6).epsilon(1e-15));
-  // Standardisation lowers new debt: CoE (0.8) < hybrid (0.7) < federated (0.2).
-  CHECK(debt_added(d, 0.8) < debt_added(d, 0.7));
-  CHECK(debt_added(d, 0.7) < debt_added(d, 0.2));
-  CHECK(debt_added(d, 1.0) == 0.0);
-  auto governed = d;
-  governed.data_governance = 1.0;
-  CHECK(debt_added(governed, 0.0) == 0.0);
-
-  CHECK(debt_after_paydown(3.0, 2.0, d) == Approx(2.0).epsilon(1e-15));
-  CHECK(debt_after_paydown(3.0, 0.0, d) == 3.0);
-  CHECK(debt_after_paydown(0.4, 2.0, d) == 0.0);  // never negative
-  CHECK(debt_after_paydown(0.0, 5.0, d) == 0.0);
-}
-
-TEST_CASE("stocks: incident rate falls linearly with governance maturity", "[stocks]") {
-  models::enterprise::Governance g{};
-  g.incident_rate = 0.02;
-  CHECK(incident_rate(g, 0.0) == 0.02);
-  CHECK(incident_rate(g, 0.75) == Approx(0.005).epsilon(1e-15));
-  CHECK(incident_rate(g, 1.0) == 0.0);
-  CHECK(incident_rate(g, 0.3) > incident_rate(g, 0.6));
-}

@@ -1,5 +1,7 @@
-// Tests the enterprise model's rules for the org structures as policies: placement of people, reorganisation, their effect (models/enterprise/enterprise.cpp),
-// each on a small hand-built case derived from the default enterprise.
+// Tests models/enterprise/structure.hpp and the structure rules of structure.cpp (and the
+// reorganisations of interventions.cpp): placement of people, reorganisation, their effect.
+#include "models/enterprise/structure.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -101,5 +103,25 @@ TEST_CASE("no free person sits beside a waiting job through hires cuts and reorg
     }
     INFO("replication " << rep);
     CHECK(violations == 0);
+  }
+}
+
+TEST_CASE("people are split by weight with the leftovers to the largest remainders", "[structure]") {
+  const std::vector<double> users = {5000.0, 3000.0, 2000.0};
+  CHECK(split_by_weight(10, users) == std::vector<int>{5, 3, 2});
+  // 7 x (0.5, 0.3, 0.2) = (3.5, 2.1, 1.4): floors 3, 2, 1, one left for the largest remainder.
+  CHECK(split_by_weight(7, users) == std::vector<int>{4, 2, 1});
+  // Ties go to the lower index.
+  CHECK(split_by_weight(1, std::vector<double>{1.0, 1.0}) == std::vector<int>{1, 0});
+  CHECK(split_by_weight(5, std::vector<double>{0.0, 0.0}) == std::vector<int>{0, 0});
+  CHECK(split_by_weight(0, users) == std::vector<int>{0, 0, 0});
+}
+
+TEST_CASE("pools are numbered team by team and role by role", "[structure]") {
+  for (std::uint32_t t = 0; t < 4; ++t) {
+    for (const Role r : kRoles) {
+      CHECK(team_of_pool(pool_id(t, r)) == t);
+      CHECK(role_of_pool(pool_id(t, r)) == r);
+    }
   }
 }

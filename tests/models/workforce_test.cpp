@@ -1,5 +1,7 @@
-// Tests the enterprise model's rules for people: stand-ins, attrition and hiring, hire and cut interventions (models/enterprise/enterprise.cpp),
-// each on a small hand-built case derived from the default enterprise.
+// Tests models/enterprise/workforce.hpp and the workforce rules of workforce.cpp: hiring
+// lead times, attrition, forgetting, and pools refilled by hiring.
+#include "models/enterprise/workforce.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -9,16 +11,6 @@
 #include "support/enterprise_fixtures.hpp"
 
 using namespace aiscale_test;
-
-TEST_CASE("with no data engineers a stand-in does data prep 1/penalty slower", "[enterprise][workforce]") {
-  Scenario with = quiet_scenario();
-  with.structure = Structure::coe;  // one central pool: the first job meets free people
-  Scenario without = with;
-  without.workforce.headcount[Role::data_engineer] = 0;
-  const double own = first_data_prep(with, 5);
-  const double stand_in = first_data_prep(without, 5);
-  CHECK(stand_in == Approx(own / with.workforce.substitution_penalty).epsilon(1e-12));
-}
 
 TEST_CASE("hiring refills the pools that attrition empties", "[enterprise][workforce]") {
   Scenario s = quiet_scenario();
@@ -39,21 +31,32 @@ TEST_CASE("hiring refills the pools that attrition empties", "[enterprise][workf
   CHECK(total + in_flight == target);
 }
 
-TEST_CASE("a hire intervention raises headcount after the lead time", "[enterprise][interventions]") {
-  Scenario s = quiet_scenario();
-  s.interventions = {hiring(6.0, Role::data_engineer, 5)};
-  Enterprise e(s, 4, 0);
-  e.advance_to(6.0);
-  CHECK(people(e, Role::data_engineer) == s.workforce.headcount[Role::data_engineer]);
-  e.advance_to(30.0);  // lead times are gamma with mean 3 months: all in by month 30
-  CHECK(people(e, Role::data_engineer) == s.workforce.headcount[Role::data_engineer] + 5);
+TEST_CASE("hiring lead times have the given mean and a coefficient of variation of one half", "[workforce]") {
+  sim::Rng rng(2024);
+  const int n = 200000;
+  double sum = 0.0;
+  double sum_sq = 0.0;
+  for (int i = 0; i < n; ++i) {
+    const double t = hiring_lead_time(rng, 3.0);
+    REQUIRE(t > 0.0);
+    sum += t;
+    sum_sq += t * t;
+  }
+  const double mean = sum / n;
+  const double sd = std::sqrt(sum_sq / n - mean * mean);
+  CHECK(mean == Approx(3.0).epsilon(0.01));
+  CHECK(sd / mean == Approx(0.5).epsilon(0.02));
 }
 
-TEST_CASE("a cut removes people even when they are busy", "[enterprise][interventions]") {
-  Scenario s = quiet_scenario();
-  s.structure = Structure::coe;
-  s.interventions = {hiring(6.0, Role::data_engineer, -4)};
-  Enterprise e(s, 4, 0);
-  e.advance_to(s.horizon_months);
-  CHECK(people(e, Role::data_engineer) == s.workforce.headcount[Role::data_engineer] - 4);
+TEST_CASE("the monthly leave probability follows from the hazard", "[workforce]") {
+  CHECK(leave_probability(0.0) == 0.0);
+  CHECK(leave_probability(0.02) == Approx(1.0 - std::exp(-0.02)).epsilon(1e-15));
+  CHECK(leave_probability(0.02) < 0.02);
+}
+
+TEST_CASE("a leaver takes a share of the team's experience with them", "[workforce]") {
+  // forgetting 0.5 in a team of 10: each leaver takes 5 % of the experience.
+  CHECK(experience_after_leaver(8.0, 0.5, 10) == Approx(7.6).epsilon(1e-15));
+  CHECK(experience_after_leaver(8.0, 0.0, 10) == 8.0);
+  CHECK(experience_after_leaver(8.0, 1.0, 1) == 0.0);
 }

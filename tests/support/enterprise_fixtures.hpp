@@ -6,14 +6,32 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "models/enterprise/enterprise.hpp"
+#include "models/enterprise/recorder.hpp"
 #include "models/enterprise/scenario_io.hpp"
 
 namespace aiscale_test {
 
 using namespace models::enterprise;
 
+
+// Keeps every typed event a model emits, for tests of what the model tells.
+class EventLog final : public Observer {
+ public:
+  void on_event(const Enterprise&, const TraceEvent& event) override { events.push_back(event); }
+  void on_month_end(const Enterprise&, const MonthEnd&) override {}
+  std::vector<TraceEvent> events;
+};
+
+// Runs `e` to its horizon with a recorder and returns what it recorded.
+inline RunResult run_recorded(Enterprise& e) {
+  Recorder recorder(e.scenario());
+  e.add_observer(recorder);
+  e.run();
+  return recorder.finish(e);
+}
 
 inline Scenario default_scenario() {
   return load_scenario(std::string(AISCALE_SOURCE_DIR) + "/scenarios/default.json");

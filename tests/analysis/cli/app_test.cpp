@@ -58,7 +58,19 @@ TEST_CASE("aiscale bench model times replications of a scenario", "[cli]") {
   const auto r = run_aiscale("bench model " + std::string(AISCALE_SOURCE_DIR) + "/scenarios/default.json --reps 3");
   REQUIRE(r.exit_code == 0);
   CHECK(std::regex_match(last_line(r.output),
-                         std::regex(R"(replications=3 events_per_replication=[0-9.]+ ms_per_replication=[0-9.]+)")));
+                         std::regex(R"(replications=3 events_per_replication=[0-9.]+ ms_per_replication=[0-9.]+ us_per_event=[0-9.]+)")));
+  // Whoever watches, the model handles the same events.
+  const auto events = [](const std::string& output) {
+    std::smatch m;
+    const std::string line = last_line(output);
+    return std::regex_search(line, m, std::regex(R"(events_per_replication=([0-9.]+))")) ? m[1].str() : std::string();
+  };
+  for (const std::string observers : {"none", "trace"}) {
+    const auto o = run_aiscale("bench model " + std::string(AISCALE_SOURCE_DIR) + "/scenarios/default.json --reps 3 --observers " + observers);
+    REQUIRE(o.exit_code == 0);
+    CHECK(events(o.output) == events(r.output));
+  }
+  CHECK(run_aiscale("bench model " + std::string(AISCALE_SOURCE_DIR) + "/scenarios/default.json --observers all").exit_code != 0);
   CHECK(run_aiscale("bench model " + std::string(AISCALE_SOURCE_DIR) + "/scenarios/default.json --reps 0").exit_code != 0);
   CHECK(run_aiscale("bench model /no/such.json").exit_code != 0);
 }
